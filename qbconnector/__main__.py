@@ -1,0 +1,5 @@
+"""Entry point for ``python -m qbconnector``."""
+
+from qbconnector.cli import main
+
+raise SystemExit(main())

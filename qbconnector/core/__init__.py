@@ -1,0 +1,1 @@
+"""Qt-free domain: documents, templates, settings schema, errors."""

@@ -1,0 +1,1 @@
+"""FlowFit document sources: local store, JSON/CSV import, connector API client."""

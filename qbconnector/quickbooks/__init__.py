@@ -1,0 +1,1 @@
+"""QuickBooks Online HTTP client, OAuth tokens, faults, payloads and rate limiter."""

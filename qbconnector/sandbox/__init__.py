@@ -1,0 +1,1 @@
+"""Local QuickBooks Online simulator (and FlowFit API stand-in) for demo, tests, benchmarks."""

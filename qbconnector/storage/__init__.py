@@ -1,0 +1,1 @@
+"""Profile folder, settings file, secret vault and SQLite ledger."""

@@ -1,0 +1,1 @@
+"""Planner, engine and automatic sync loop."""

@@ -1,0 +1,1 @@
+"""Qt widgets, windows and workers (the only package besides app.py that imports PySide6)."""
