@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import logging
 import sys
 from collections.abc import Sequence
 from typing import Protocol
@@ -95,6 +96,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(error.exit_code)
     except KeyboardInterrupt:
         print("qbconnector: interrupted", file=sys.stderr)
+        return int(ExitCode.SOME_FAILED)
+    except Exception:  # last line of defence: a message and the log, never a traceback
+        logging.getLogger("qbconnector").exception("unexpected error in '%s'", command)
+        print(
+            f"qbconnector: unexpected error in '{command}'; the details are in "
+            f"{profile.log_dir / 'qbconnector.log'}",
+            file=sys.stderr,
+        )
         return int(ExitCode.SOME_FAILED)
 
 

@@ -1,0 +1,74 @@
+"""Human-readable views of the parameters, with every secret masked."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from qbconnector.core.redact import mask
+from qbconnector.core.settings import Settings
+from qbconnector.storage import vault as vault_names
+from qbconnector.storage.vault import OpenedVault
+
+SECRET_LABELS = {
+    vault_names.ACCESS_TOKEN: "Access token",
+    vault_names.REFRESH_TOKEN: "Refresh token",
+    vault_names.CLIENT_SECRET: "Client secret",
+}
+
+
+def settings_summary(settings: Settings, vault: OpenedVault) -> dict[str, Any]:
+    """The parameters as nested dicts, secrets replaced by their masked form."""
+    server = settings.server
+    return {
+        "Quickbooks server": {
+            "Enabled": "yes" if server.enabled else "no",
+            "Realm ID": server.realm_id or "(not set)",
+            "Environment": server.environment.value,
+            **(
+                {"API base URL": server.api_base_url, "Discovery URL": server.discovery_url}
+                if server.environment.value == "custom"
+                else {}
+            ),
+            "Client ID": server.client_id or "(not set)",
+            **{label: mask(vault.store.get(name)) for name, label in SECRET_LABELS.items()},
+            "Secrets stored in": vault.description,
+        },
+        "FlowFit/Quickbooks": {
+            "API URL": settings.flowfit.api_url or "(not set: local document store)"
+        },
+        "Client invoices": {
+            "Description": settings.invoices.description,
+            "Automatic sync. approved invoice": "on" if settings.invoices.auto_sync else "off",
+        },
+        "Client quotes": {
+            "Description": settings.quotes.description,
+            "Automatic sync. approved quote": "on" if settings.quotes.auto_sync else "off",
+        },
+        "Synchronization": {
+            "Customer sync. number": settings.sync.customer_sync_number or "(not set)",
+            "Posting mode": settings.sync.posting_mode.value,
+            "Automatic sync interval (minutes)": settings.sync.auto_sync_minutes,
+        },
+        "Quickbooks services": {
+            "Service": _service_text(settings),
+            "Service mapping": dict(settings.services.mapping) or "(none)",
+        },
+    }
+
+
+def _service_text(settings: Settings) -> str:
+    services = settings.services
+    if not services.service_id:
+        return "(not selected)"
+    name = f" {services.service_name}" if services.service_name else ""
+    return f"#{services.service_id}{name}"
+
+
+def describe_settings(settings: Settings, vault: OpenedVault) -> str:
+    """The parameters as indented text, one section per block."""
+    lines: list[str] = []
+    for section, values in settings_summary(settings, vault).items():
+        lines.append(section)
+        for label, value in values.items():
+            lines.append(f"  {label}: {value}")
+    return "\n".join(lines)

@@ -1,0 +1,158 @@
+"""`qbconnector configure`: set any parameter non-interactively, validated like the window."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any
+
+from qbconnector.commands._context import open_context
+from qbconnector.commands._show import describe_settings
+from qbconnector.core.errors import BadInputError
+from qbconnector.core.settings import Environment, PostingMode, Settings
+from qbconnector.core.validation import clean_token
+from qbconnector.storage import vault as vault_names
+from qbconnector.storage.profile import Profile
+
+HELP = "set parameters (same validation as the window); secrets go to the vault"
+
+# option dest -> (section, field)
+PLAIN_OPTIONS: dict[str, tuple[str, str]] = {
+    "realm_id": ("server", "realm_id"),
+    "client_id": ("server", "client_id"),
+    "api_base_url": ("server", "api_base_url"),
+    "discovery_url": ("server", "discovery_url"),
+    "flowfit_api_url": ("flowfit", "api_url"),
+    "customer_sync_number": ("sync", "customer_sync_number"),
+    "invoice_description": ("invoices", "description"),
+    "quote_description": ("quotes", "description"),
+    "auto_sync_minutes": ("sync", "auto_sync_minutes"),
+}
+SECRET_OPTIONS: dict[str, str] = {
+    "access_token": vault_names.ACCESS_TOKEN,
+    "refresh_token": vault_names.REFRESH_TOKEN,
+    "client_secret": vault_names.CLIENT_SECRET,
+}
+SWITCHES = {"on": True, "off": False}
+
+
+def register(parser: argparse.ArgumentParser) -> None:
+    server = parser.add_argument_group("Quickbooks server")
+    enabled = server.add_mutually_exclusive_group()
+    enabled.add_argument("--enabled", dest="enabled", action="store_const", const=True)
+    enabled.add_argument("--disabled", dest="enabled", action="store_const", const=False)
+    server.add_argument("--realm-id", metavar="DIGITS")
+    secret_help = "the value, or - to read it from standard input (keeps it out of `ps`)"
+    server.add_argument("--access-token", metavar="TOKEN", help=secret_help)
+    server.add_argument("--refresh-token", metavar="TOKEN", help=secret_help)
+    server.add_argument("--client-id", metavar="ID")
+    server.add_argument("--client-secret", metavar="SECRET", help=secret_help)
+    server.add_argument("--environment", choices=[e.value for e in Environment])
+    server.add_argument("--api-base-url", metavar="URL", help="custom environment only")
+    server.add_argument("--discovery-url", metavar="URL", help="custom environment only")
+    parser.add_argument("--flowfit-api-url", metavar="URL", help="empty: local document store")
+    parser.add_argument("--customer-sync-number", metavar="NUMBER")
+    parser.add_argument("--invoice-description", metavar="TEMPLATE")
+    parser.add_argument("--quote-description", metavar="TEMPLATE")
+    parser.add_argument("--auto-sync-invoices", choices=list(SWITCHES))
+    parser.add_argument("--auto-sync-quotes", choices=list(SWITCHES))
+    parser.add_argument("--auto-sync-minutes", type=_whole_number, metavar="MINUTES")
+    parser.add_argument("--posting-mode", choices=[m.value for m in PostingMode])
+    parser.add_argument("--service", metavar="ID_OR_NAME", help="QuickBooks service item")
+    parser.add_argument(
+        "--map-service",
+        action="append",
+        default=[],
+        metavar="FLOWFIT=ITEM_ID",
+        help="itemized mode: post a FlowFit service to a QuickBooks item (repeatable)",
+    )
+
+
+def _whole_number(text: str) -> int:
+    try:
+        return int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number") from None
+
+
+def run(args: argparse.Namespace, profile: Profile) -> int:
+    context = open_context(profile)
+    secrets = _read_secrets(args)
+    settings = apply_options(context.settings, args)
+    context.settings_file.save(settings)  # validates; raises before anything is written
+    for name, value in secrets.items():
+        context.vault.store.set(name, value)
+    print(describe_settings(settings, context.vault))
+    return 0
+
+
+def apply_options(settings: Settings, args: argparse.Namespace) -> Settings:
+    """The settings with every given option applied (not yet validated)."""
+    if args.enabled is not None:
+        settings = settings.with_section("server", enabled=args.enabled)
+    if args.environment:
+        settings = settings.with_section("server", environment=Environment(args.environment))
+    for dest, (section, name) in PLAIN_OPTIONS.items():
+        value: Any = getattr(args, dest)
+        if value is not None:
+            settings = settings.with_section(section, **{name: _strip(value)})
+    if args.auto_sync_invoices:
+        settings = settings.with_section("invoices", auto_sync=SWITCHES[args.auto_sync_invoices])
+    if args.auto_sync_quotes:
+        settings = settings.with_section("quotes", auto_sync=SWITCHES[args.auto_sync_quotes])
+    if args.posting_mode:
+        settings = settings.with_section("sync", posting_mode=PostingMode(args.posting_mode))
+    if args.service is not None:
+        settings = _apply_service(settings, args.service.strip())
+    if args.map_service:
+        settings = _apply_mapping(settings, args.map_service)
+    return settings
+
+
+def _strip(value: Any) -> Any:
+    return value.strip() if isinstance(value, str) else value
+
+
+def _apply_service(settings: Settings, value: str) -> Settings:
+    if not value:
+        return settings.with_section("services", service_id="", service_name="")
+    if value.isdigit():
+        return settings.with_section("services", service_id=value)
+    raise BadInputError(
+        f"--service '{value}': give the QuickBooks item Id (digits); "
+        "`qbconnector services` lists the services with their Ids"
+    )
+
+
+def _apply_mapping(settings: Settings, pairs: list[str]) -> Settings:
+    mapping = dict(settings.services.mapping)
+    for pair in pairs:
+        flowfit_service, separator, item_id = pair.partition("=")
+        if not separator or not flowfit_service.strip():
+            raise BadInputError(
+                f"--map-service '{pair}': write it as FLOWFIT_SERVICE=ITEM_ID, "
+                "e.g. --map-service Translation=7"
+            )
+        if item_id.strip():
+            mapping[flowfit_service.strip()] = item_id.strip()
+        else:
+            mapping.pop(flowfit_service.strip(), None)  # FLOWFIT= removes a mapping
+    return settings.with_section("services", mapping=mapping)
+
+
+def _read_secrets(args: argparse.Namespace) -> dict[str, str]:
+    secrets: dict[str, str] = {}
+    for dest, name in SECRET_OPTIONS.items():
+        raw = getattr(args, dest)
+        if raw is None:
+            continue
+        if raw == "-":
+            raw = sys.stdin.readline()
+        value, error = clean_token(raw)
+        if error is not None:
+            option = "--" + dest.replace("_", "-")
+            raise BadInputError(f"{option}: {error.message}")
+        if not value:
+            raise BadInputError(f"--{dest.replace('_', '-')} is empty; paste the whole value")
+        secrets[name] = value
+    return secrets

@@ -1,0 +1,173 @@
+"""Validation of parameters, with messages that say what is wrong and how to fix it."""
+
+from __future__ import annotations
+
+import dataclasses
+import ipaddress
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from qbconnector.core.settings import Environment, Settings
+
+MAX_AUTO_SYNC_MINUTES = 24 * 60
+
+
+@dataclass(frozen=True)
+class FieldError:
+    """One problem with one field. ``template`` is English with {placeholders}; the window
+    translates the template (context "Validation") before formatting it."""
+
+    field: str  # e.g. "server.realm_id"
+    template: str
+    params: dict[str, str] = dataclasses.field(default_factory=dict)
+
+    @property
+    def message(self) -> str:
+        return self.template.format(**self.params)
+
+    def __str__(self) -> str:
+        return f"{self.field}: {self.message}"
+
+
+def clean_token(value: str) -> tuple[str, FieldError | None]:
+    """Trim pasted whitespace around a token; whitespace inside it is an error."""
+    trimmed = value.strip()
+    if any(character.isspace() for character in trimmed):
+        return trimmed, FieldError(
+            "token",
+            "The token contains spaces or line breaks; copy it again in one piece.",
+        )
+    return trimmed, None
+
+
+def is_loopback_host(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def check_url(name: str, url: str, *, required: bool) -> FieldError | None:
+    """https:// anywhere, http:// only for this computer (127.0.0.1, localhost, ::1)."""
+    if not url:
+        if required:
+            return FieldError(name, "Enter an address such as https://example.com/api.")
+        return None
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        return FieldError(
+            name, "'{url}' is not a web address; it must start with https://.", {"url": url}
+        )
+    if parts.scheme == "http" and not is_loopback_host(parts.hostname):
+        return FieldError(
+            name,
+            "'{url}' is not encrypted; use https:// (http:// is allowed only for this computer).",
+            {"url": url},
+        )
+    return None
+
+
+def validate_settings(settings: Settings) -> list[FieldError]:
+    """Every problem in ``settings``; empty when they can be saved."""
+    errors: list[FieldError | None] = [
+        *_server_errors(settings),
+        check_url("flowfit.api_url", settings.flowfit.api_url, required=False),
+        *_sync_errors(settings),
+        *_service_errors(settings),
+    ]
+    errors += _template_errors(settings)
+    return [error for error in errors if error is not None]
+
+
+def _server_errors(settings: Settings) -> list[FieldError | None]:
+    server = settings.server
+    errors: list[FieldError | None] = []
+    if server.realm_id and not server.realm_id.isdigit():
+        errors.append(
+            FieldError(
+                "server.realm_id",
+                "The Realm ID has only digits (QuickBooks shows it under Settings > "
+                "Additional info > Company ID); '{value}' is not one.",
+                {"value": server.realm_id},
+            )
+        )
+    elif server.enabled and not server.realm_id:
+        errors.append(FieldError("server.realm_id", "Enter the Realm ID to enable the connector."))
+    if any(character.isspace() for character in server.client_id):
+        errors.append(FieldError("server.client_id", "The client ID has no spaces; copy it again."))
+    custom = server.environment is Environment.CUSTOM
+    errors.append(check_url("server.api_base_url", server.api_base_url, required=custom))
+    errors.append(check_url("server.discovery_url", server.discovery_url, required=custom))
+    return errors
+
+
+def _sync_errors(settings: Settings) -> list[FieldError | None]:
+    sync = settings.sync
+    errors: list[FieldError | None] = []
+    number = sync.customer_sync_number
+    if number and not (number.isdigit() and int(number) > 0):
+        errors.append(
+            FieldError(
+                "sync.customer_sync_number",
+                "The Customer sync. number is a whole number above 0 (Consoltec gives it to "
+                "you); '{value}' is not one.",
+                {"value": number},
+            )
+        )
+    elif settings.flowfit.api_url and not number:
+        errors.append(
+            FieldError(
+                "sync.customer_sync_number",
+                "Enter the Customer sync. number: the FlowFit/Quickbooks API needs it.",
+            )
+        )
+    if not 1 <= sync.auto_sync_minutes <= MAX_AUTO_SYNC_MINUTES:
+        errors.append(
+            FieldError(
+                "sync.auto_sync_minutes",
+                "The automatic sync interval is between 1 and {max} minutes.",
+                {"max": str(MAX_AUTO_SYNC_MINUTES)},
+            )
+        )
+    return errors
+
+
+def _service_errors(settings: Settings) -> list[FieldError | None]:
+    services = settings.services
+    errors: list[FieldError | None] = []
+    if services.service_id and not services.service_id.isdigit():
+        errors.append(
+            FieldError(
+                "services.service_id",
+                "'{value}' is not a QuickBooks item Id; pick the service in the list.",
+                {"value": services.service_id},
+            )
+        )
+    for flowfit_service, item_id in services.mapping.items():
+        if not item_id.isdigit():
+            errors.append(
+                FieldError(
+                    "services.mapping",
+                    "The FlowFit service '{service}' is mapped to '{value}', which is not a "
+                    "QuickBooks item Id; pick the item again.",
+                    {"service": flowfit_service, "value": item_id},
+                )
+            )
+    return errors
+
+
+def _template_errors(settings: Settings) -> list[FieldError | None]:
+    # Imported here: the template module is the heavier part of the core.
+    from qbconnector.core.documents import DocumentKind
+    from qbconnector.core.template import TemplateError, parse_template, validate_for_kind
+
+    errors: list[FieldError | None] = []
+    for section, kind in (("invoices", DocumentKind.INVOICE), ("quotes", DocumentKind.QUOTE)):
+        text = getattr(settings, section).description
+        try:
+            validate_for_kind(parse_template(text), kind)
+        except TemplateError as error:
+            errors.append(FieldError(f"{section}.description", "{reason}", {"reason": str(error)}))
+    return errors

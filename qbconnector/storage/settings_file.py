@@ -1,0 +1,102 @@
+"""settings.json in the profile: validated before writing, written atomically, never lost."""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from qbconnector.core.errors import BadInputError
+from qbconnector.core.settings import Settings
+from qbconnector.core.settings_codec import (
+    SettingsVersionError,
+    settings_from_dict,
+    settings_to_dict,
+)
+from qbconnector.core.validation import FieldError, validate_settings
+from qbconnector.storage.atomic import atomic_write_text, sweep_temp_files
+
+
+class SettingsInvalidError(BadInputError):
+    """Settings that fail validation; nothing was written."""
+
+    def __init__(self, errors: list[FieldError]) -> None:
+        self.errors = errors
+        super().__init__("the parameters were not saved:\n" + "\n".join(f"  {e}" for e in errors))
+
+
+@dataclass
+class LoadedSettings:
+    """Settings as loaded, with what the user must be told about the file."""
+
+    settings: Settings
+    warnings: list[str] = field(default_factory=list)
+    moved_aside: Path | None = None
+
+
+class SettingsFile:
+    """Reads and writes one profile's settings.json."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    def load(self) -> LoadedSettings:
+        """The saved settings; a corrupt file is moved aside (kept) and defaults are used."""
+        sweep_temp_files(self.path)
+        try:
+            text = self.path.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            return LoadedSettings(Settings())
+        except (OSError, UnicodeDecodeError) as error:
+            return self._set_aside(f"it could not be read ({_reason(error)})")
+        try:
+            data = json.loads(text)
+            if not isinstance(data, dict):
+                raise ValueError("the file does not hold a JSON object")
+            settings, warnings = settings_from_dict(data)
+        except SettingsVersionError:
+            raise
+        except ValueError as error:
+            return self._set_aside(f"it is damaged ({error})")
+        if warnings:
+            backup = self._copy_aside(text)
+            warnings.append(f"the file as it was is kept in {backup}")
+        return LoadedSettings(settings, warnings)
+
+    def save(self, settings: Settings) -> None:
+        """Validate, then write atomically; raises SettingsInvalidError and writes nothing."""
+        errors = validate_settings(settings)
+        if errors:
+            raise SettingsInvalidError(errors)
+        text = json.dumps(settings_to_dict(settings), indent=2, ensure_ascii=False) + "\n"
+        atomic_write_text(self.path, text, mode=0o600)
+
+    def _set_aside(self, why: str) -> LoadedSettings:
+        target = self._aside_path()
+        os.replace(self.path, target)
+        message = (
+            f"The settings file {self.path} could not be used because {why}. "
+            f"It was kept as {target} and the default parameters were loaded; "
+            "enter your parameters again or restore that file."
+        )
+        return LoadedSettings(Settings(), [message], moved_aside=target)
+
+    def _copy_aside(self, text: str) -> Path:
+        target = self._aside_path()
+        atomic_write_text(target, text, mode=0o600)
+        return target
+
+    def _aside_path(self) -> Path:
+        stamp = time.strftime("%Y%m%d-%H%M%S")
+        candidate = self.path.with_name(f"{self.path.name}.broken-{stamp}")
+        counter = 1
+        while candidate.exists():
+            counter += 1
+            candidate = self.path.with_name(f"{self.path.name}.broken-{stamp}-{counter}")
+        return candidate
+
+
+def _reason(error: BaseException) -> str:
+    return getattr(error, "strerror", None) or type(error).__name__
