@@ -54,7 +54,8 @@ def test_bad_input_exits_2_with_a_fix_and_keeps_what_was_stored(tmp_path: Path) 
     before = (tmp_path / "settings.json").read_text()
     result = run_cli(tmp_path, "configure", "--realm-id", "12x", "--customer-sync-number", "0")
     assert result.returncode == 2
-    assert "server.realm_id" in result.stderr and "digits" in result.stderr
+    assert "server.realm_id" in result.stderr
+    assert "digits" in result.stderr
     assert "sync.customer_sync_number" in result.stderr
     assert "Traceback" not in result.stderr
     assert (tmp_path / "settings.json").read_text() == before

@@ -12,7 +12,8 @@ from qbconnector.storage.profile import PROFILE_ENV, resolve_profile
 def test_cli_flag_wins_over_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv(PROFILE_ENV, str(tmp_path / "env"))
     profile = resolve_profile(tmp_path / "flag")
-    assert profile.root == tmp_path / "flag" and profile.source == "--profile"
+    assert profile.root == tmp_path / "flag"
+    assert profile.source == "--profile"
 
 
 def test_environment_variable_points_everything(

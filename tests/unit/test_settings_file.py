@@ -78,7 +78,8 @@ def test_invalid_values_name_their_field(changes: dict[str, dict[str, object]], 
 def test_realm_message_says_how_to_fix() -> None:
     settings = Settings().with_section("server", realm_id="12a4")
     (error,) = validate_settings(settings)
-    assert "digits" in error.message and "12a4" in error.message
+    assert "digits" in error.message
+    assert "12a4" in error.message
 
 
 def test_loopback_http_is_allowed_but_not_remote_http() -> None:
@@ -92,8 +93,9 @@ def test_loopback_http_is_allowed_but_not_remote_http() -> None:
 
 def test_tokens_are_trimmed_and_inner_whitespace_refused() -> None:
     assert clean_token("  abc.def-123\n") == ("abc.def-123", None)
-    value, error = clean_token("abc def")
-    assert error is not None and "one piece" in error.message
+    _value, error = clean_token("abc def")
+    assert error is not None
+    assert "one piece" in error.message
 
 
 def test_save_writes_json_and_invalid_settings_never_reach_disk(tmp_path: Path) -> None:
@@ -114,7 +116,8 @@ def test_corrupt_file_is_moved_aside_and_defaults_load(tmp_path: Path) -> None:
     path.write_text('{"version": 1, "server": {"realm_id": "12', encoding="utf-8")
     loaded = SettingsFile(path).load()
     assert loaded.settings == Settings()
-    assert loaded.moved_aside is not None and loaded.moved_aside.exists()
+    assert loaded.moved_aside is not None
+    assert loaded.moved_aside.exists()
     assert loaded.moved_aside.read_text(encoding="utf-8").startswith('{"version": 1')
     assert "kept as" in loaded.warnings[0]
     assert not path.exists()

@@ -33,7 +33,8 @@ def _profile(tmp_path: Path) -> Profile:
 
 def test_keyring_is_used_when_usable(tmp_path: Path, memory_keyring: MemoryKeyring) -> None:
     opened = open_vault(_profile(tmp_path))
-    assert isinstance(opened.store, KeyringVault) and opened.encrypted
+    assert isinstance(opened.store, KeyringVault)
+    assert opened.encrypted
     opened.store.set(REFRESH_TOKEN, SECRET)
     assert opened.store.get(REFRESH_TOKEN) == SECRET
     assert any(value == SECRET for value in memory_keyring.store.values())
@@ -51,8 +52,10 @@ def test_file_fallback_when_no_keyring(tmp_path: Path) -> None:
     keyring.set_keyring(keyring.backends.fail.Keyring())
     profile = _profile(tmp_path)
     opened = open_vault(profile)
-    assert isinstance(opened.store, FileVault) and not opened.encrypted
-    assert opened.warning is not None and "unencrypted" in opened.warning
+    assert isinstance(opened.store, FileVault)
+    assert not opened.encrypted
+    assert opened.warning is not None
+    assert "unencrypted" in opened.warning
     opened.store.set(REFRESH_TOKEN, SECRET)
     assert json.loads(profile.vault_file.read_text())[REFRESH_TOKEN] == SECRET
     if os.name == "posix":
@@ -102,7 +105,8 @@ def test_repr_and_mask_never_show_secrets(tmp_path: Path) -> None:
     vault.set(REFRESH_TOKEN, SECRET)
     assert SECRET not in repr(vault)
     assert SECRET not in repr(open_vault(_profile(tmp_path)).store)
-    assert SECRET not in mask(SECRET) and "set" in mask(SECRET)
+    assert SECRET not in mask(SECRET)
+    assert "set" in mask(SECRET)
 
 
 def test_log_records_mask_registered_secrets(tmp_path: Path) -> None:
@@ -117,7 +121,8 @@ def test_log_records_mask_registered_secrets(tmp_path: Path) -> None:
     for handler in logging.getLogger("qbconnector").handlers:
         handler.flush()
     text = log_path.read_text(encoding="utf-8")
-    assert "refreshing with" in text and "call failed" in text
+    assert "refreshing with" in text
+    assert "call failed" in text
     assert SECRET not in text
     assert text.count(MASK) >= 2
     assert redact(f"a {SECRET} b") == f"a {MASK} b"
