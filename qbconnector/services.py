@@ -1,0 +1,77 @@
+"""The Qt-free services the window is given: parameters, secrets, QuickBooks look-ups."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from qbconnector.core.settings import Settings
+from qbconnector.core.validation import FieldError, clean_token, validate_settings
+from qbconnector.storage import vault as secret_names
+from qbconnector.storage.profile import Profile
+from qbconnector.storage.settings_file import LoadedSettings, SettingsFile, SettingsInvalidError
+from qbconnector.storage.vault import OpenedVault, open_vault
+
+SECRET_FIELDS = {
+    secret_names.ACCESS_TOKEN: "server.serverAccessToken",
+    secret_names.REFRESH_TOKEN: "server.serverRefreshToken",
+    secret_names.CLIENT_SECRET: "server.serverClientSecret",
+}
+
+
+@dataclass(frozen=True)
+class ServiceItem:
+    """A QuickBooks Item of type Service."""
+
+    id: str
+    name: str
+    description: str = ""
+    active: bool = True
+
+
+@dataclass(frozen=True)
+class ConnectionReport:
+    """What Test connection found."""
+
+    company_name: str
+    country: str
+    access_expires: dt.datetime | None
+    refresh_expires: dt.datetime | None
+    refresh_hard_expires: dt.datetime | None
+
+
+class ConnectorServices:
+    """One profile's parameters and secrets, and the QuickBooks calls the window needs.
+
+    Methods that talk to QuickBooks block: the window calls them from a worker thread.
+    """
+
+    def __init__(self, profile: Profile, vault: OpenedVault | None = None) -> None:
+        self.profile = profile.ensure()
+        self.settings_file = SettingsFile(profile.settings_file)
+        self.vault = vault or open_vault(profile)
+
+    def load_settings(self) -> LoadedSettings:
+        return self.settings_file.load()
+
+    def stored_secret_names(self) -> set[str]:
+        return {name for name in SECRET_FIELDS if self.vault.store.get(name)}
+
+    def check(self, settings: Settings, typed_secrets: Mapping[str, str]) -> list[FieldError]:
+        """Every problem with the parameters and with the typed secrets."""
+        errors = validate_settings(settings)
+        for name, value in typed_secrets.items():
+            _value, error = clean_token(value)
+            if error is not None:
+                errors.append(FieldError(SECRET_FIELDS[name], error.template, error.params))
+        return errors
+
+    def save(self, settings: Settings, typed_secrets: Mapping[str, str]) -> None:
+        """Validate everything, then write the settings file and the typed secrets."""
+        errors = self.check(settings, typed_secrets)
+        if errors:
+            raise SettingsInvalidError(errors)
+        self.settings_file.save(settings)
+        for name, value in typed_secrets.items():
+            self.vault.store.set(name, clean_token(value)[0])
