@@ -54,6 +54,7 @@ class TemplateError(BadInputError):
         position: int,
         name: str = "",
         suggestion: str | None = None,
+        kind: DocumentKind | None = None,
     ) -> None:
         super().__init__(message)
         self.message = message
@@ -61,6 +62,7 @@ class TemplateError(BadInputError):
         self.position = position
         self.name = name
         self.suggestion = suggestion
+        self.kind = kind
 
 
 @dataclass(frozen=True)
@@ -259,6 +261,7 @@ def validate_for_kind(template: Template, kind: DocumentKind) -> None:
                 problem=TemplateProblem.WRONG_KIND,
                 position=offset,
                 name=token.name,
+                kind=kind,
             )
         offset += len(_token_text(token))
 

@@ -183,6 +183,7 @@ def test_kind_specific_variables() -> None:
     assert caught.value.problem is TemplateProblem.WRONG_KIND
     assert caught.value.position == len("Quote %MM% ")
     assert "quotes" in str(caught.value)
+    assert caught.value.kind is DocumentKind.QUOTE
     with pytest.raises(TemplateError, match="VALID_UNTIL"):
         parse_for_kind("%VALID_UNTIL%", DocumentKind.INVOICE)
 

@@ -1,0 +1,1 @@
+"""Reusable widgets: toggle switch, flow layout, description chip editor."""

@@ -1,0 +1,80 @@
+"""Renders the chip editor and a toggle switch to PNGs for a visual check (offscreen or xcb)."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QFormLayout, QLabel, QVBoxLayout, QWidget
+
+from qbconnector.core.documents import DocumentKind
+from qbconnector.ui.i18n import install_translator
+from qbconnector.ui.widgets.chip_editor import ChipTemplateEditor
+from qbconnector.ui.widgets.toggle_switch import ToggleSwitch
+
+
+def build_page(kind: DocumentKind, template: str) -> tuple[QWidget, ChipTemplateEditor]:
+    page = QWidget()
+    page.setObjectName("shot_page")
+    layout = QVBoxLayout(page)
+    form = QFormLayout()
+    switch = ToggleSwitch(page.tr("Automatic sync. approved invoice"))
+    switch.setChecked(True)
+    form.addRow(QLabel("Automatic sync. approved invoice"), switch)
+    off_switch = ToggleSwitch("Off example")
+    form.addRow(QLabel("Enabled"), off_switch)
+    layout.addLayout(form)
+    editor = ChipTemplateEditor(kind)
+    editor.set_template(template)
+    layout.addWidget(editor)
+    layout.addStretch(1)
+    page.resize(560, 300)
+    return page, editor
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--out", default="/tmp", help="folder for the PNGs")
+    parser.add_argument("--language", default="en", help="en or fr")
+    args = parser.parse_args()
+    app = QApplication(sys.argv[:1])
+    app.setStyle("Fusion")
+    install_translator(app, args.language)
+    suffix = app.platformName()
+    out = Path(args.out)
+    saved = []
+    page, editor = build_page(
+        DocumentKind.INVOICE,
+        "Invoice #%DOCUMENT_NUMBER% - %PROJECT_NUMBER% - %CLIENT_CODE% (PO %CLIENT_PO%)",
+    )
+    page.show()
+    app.processEvents()
+    editor.segments()[1].setFocus(Qt.FocusReason.OtherFocusReason)
+    app.processEvents()
+    for name, widget in (("page", page), ("editor", editor)):
+        path = out / f"qbc_{name}_{args.language}_{suffix}.png"
+        widget.grab().save(str(path))
+        saved.append(path)
+    editor.set_limit(20)
+    app.processEvents()
+    path = out / f"qbc_editor_over_limit_{args.language}_{suffix}.png"
+    editor.grab().save(str(path))
+    saved.append(path)
+    editor.menu.popup(editor.plus_button.mapToGlobal(editor.plus_button.rect().bottomLeft()))
+    app.processEvents()
+    path = out / f"qbc_menu_{args.language}_{suffix}.png"
+    editor.menu.grab().save(str(path))
+    saved.append(path)
+    editor.menu.hide()
+    for path in saved:
+        print(path)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
