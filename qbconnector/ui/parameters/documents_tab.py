@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFormLayout, QGroupBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFormLayout, QVBoxLayout, QWidget
 
 from qbconnector.core.documents import Document, DocumentKind
 from qbconnector.core.settings import Settings
@@ -22,23 +22,21 @@ class DocumentsTab(ParametersTab):
         self.section = "invoices" if kind is DocumentKind.INVOICE else "quotes"
         self.prefixes = (f"{self.section}.",)
         stem = "invoice" if kind is DocumentKind.INVOICE else "quote"
-        group = QGroupBox(self._group_title())
-        group.setObjectName(f"{stem}DescriptionGroup")
         self.editor = ChipTemplateEditor(kind)
         self.editor.setObjectName(f"{stem}DescriptionEditor")
         self.editor.templateChanged.connect(self._emit_changed)
         box = FieldBox(self.editor)
         self.boxes[f"{self.section}.description"] = box
-        group_layout = QVBoxLayout(group)
-        group_layout.addWidget(box)
         self.auto_sync = ToggleSwitch(self._switch_label())
         self.auto_sync.setObjectName(f"{stem}AutoSync")
         self.auto_sync.toggled.connect(self._emit_changed)
-        self.boxes[f"{self.section}.auto_sync"] = FieldBox(self.auto_sync, self._switch_help())
+        self.boxes[f"{self.section}.auto_sync"] = FieldBox(
+            self.auto_sync, self._switch_help(), compact=True
+        )
         form = QFormLayout()
         add_row(form, self._switch_label(), self.boxes[f"{self.section}.auto_sync"])
         layout = QVBoxLayout(self)
-        layout.addWidget(group)
+        layout.addWidget(box)
         layout.addLayout(form)
         layout.addStretch(1)
 
@@ -46,11 +44,6 @@ class DocumentsTab(ParametersTab):
         if self.kind is DocumentKind.INVOICE:
             return self.tr("Client invoices")
         return self.tr("Client quotes")
-
-    def _group_title(self) -> str:
-        if self.kind is DocumentKind.INVOICE:
-            return self.tr("Invoice description")
-        return self.tr("Quote description")
 
     def _switch_label(self) -> str:
         if self.kind is DocumentKind.INVOICE:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QIcon
 from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from qbconnector.core.validation import FieldError, clean_token
+from qbconnector.ui.resources import resource_path
 
 
 def translate_error(error: FieldError) -> str:
@@ -24,13 +25,23 @@ def translate_error(error: FieldError) -> str:
 class FieldBox(QWidget):
     """A field widget with a muted help line under it and a red error line under that."""
 
-    def __init__(self, field: QWidget, help_text: str = "", parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        field: QWidget,
+        help_text: str = "",
+        parent: QWidget | None = None,
+        *,
+        compact: bool = False,
+    ) -> None:
         super().__init__(parent)
         self.field = field
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
-        layout.addWidget(field)
+        if compact:
+            layout.addWidget(field, 0, Qt.AlignmentFlag.AlignLeft)  # a switch keeps its size
+        else:
+            layout.addWidget(field)
         self.help = QLabel(help_text)
         self.help.setObjectName(f"{field.objectName()}Help")
         self.help.setWordWrap(True)
@@ -57,7 +68,7 @@ class FieldBox(QWidget):
 
 
 def add_row(form: QFormLayout, label: str, box: FieldBox) -> QLabel:
-    """Add ``box`` to ``form`` with a label bound to its field (for Alt+letter and screen readers)."""
+    """Add ``box`` to ``form`` with a label bound to its field (Alt+letter, screen readers)."""
     label_widget = QLabel(label)
     label_widget.setBuddy(box.field)
     box.field.setAccessibleName(label.replace("&", ""))
@@ -82,13 +93,14 @@ class SecretField(QLineEdit):
         self.setEchoMode(QLineEdit.EchoMode.Password)
         self.setClearButtonEnabled(True)
         self._stored = False
-        self.reveal_action = QAction(self.tr("Show"), self)
+        self.reveal_action = QAction(QIcon(str(resource_path("icons", "eye.svg"))), "", self)
         self.reveal_action.setObjectName(f"{object_name}Reveal")
         self.reveal_action.setCheckable(True)
         self.reveal_action.toggled.connect(self._reveal)
         self.addAction(self.reveal_action, QLineEdit.ActionPosition.TrailingPosition)
         self.textEdited.connect(self._on_edited)
         self._update_placeholder()
+        self._retitle_reveal()
 
     def set_stored(self, stored: bool) -> None:
         """Whether a value is already in the vault (shown as a placeholder, never as text)."""
@@ -110,7 +122,15 @@ class SecretField(QLineEdit):
     def _reveal(self, shown: bool) -> None:
         mode = QLineEdit.EchoMode.Normal if shown else QLineEdit.EchoMode.Password
         self.setEchoMode(mode)
-        self.reveal_action.setText(self.tr("Hide") if shown else self.tr("Show"))
+        self._retitle_reveal()
+
+    def _retitle_reveal(self) -> None:
+        shown = self.reveal_action.isChecked()
+        icon = "eye-off.svg" if shown else "eye.svg"
+        self.reveal_action.setIcon(QIcon(str(resource_path("icons", icon))))
+        text = self.tr("Hide the value") if shown else self.tr("Show the value")
+        self.reveal_action.setText(text)
+        self.reveal_action.setToolTip(text)
 
     def _update_placeholder(self) -> None:
         if self._stored:

@@ -33,12 +33,21 @@ class ServerTab(ParametersTab):
         self.enabled = ToggleSwitch(self.tr("Enabled"))
         self.enabled.setObjectName("serverEnabled")
         self.boxes["server.enabled"] = FieldBox(
-            self.enabled, self.tr("Push the Enabled button to the right to activate the connector.")
+            self.enabled,
+            self.tr("Push the Enabled button to the right to activate the connector."),
+            compact=True,
         )
         add_row(form, self.tr("&Enabled"), self.boxes["server.enabled"])
-        self.realm_id = self._line("serverRealmId", "server.realm_id", form, self.tr("&Realm ID"),
-                                   self.tr("The company ID: in QuickBooks, ⚙ > Account and "
-                                           "settings > Billing & subscription, digits only."))
+        self.realm_id = self._line(
+            "serverRealmId",
+            "server.realm_id",
+            form,
+            self.tr("&Realm ID"),
+            self.tr(
+                "The company ID: in QuickBooks, ⚙ > Account and "
+                "settings > Billing & subscription, digits only."
+            ),
+        )
         self.access_token = self._secret("serverAccessToken", form, self.tr("&Access token"))
         self.refresh_token = self._secret("serverRefreshToken", form, self.tr("Re&fresh token"))
         self.environment = QComboBox()
@@ -47,13 +56,19 @@ class ServerTab(ParametersTab):
             self.environment.addItem(label, environment.value)
         self.boxes["server.environment"] = FieldBox(self.environment)
         add_row(form, self.tr("E&nvironment"), self.boxes["server.environment"])
-        self.api_base_url = self._line("serverApiBaseUrl", "server.api_base_url", form,
-                                       self.tr("API &base URL"))
-        self.discovery_url = self._line("serverDiscoveryUrl", "server.discovery_url", form,
-                                        self.tr("&Discovery URL"))
-        self.client_id = self._line("serverClientId", "server.client_id", form,
-                                    self.tr("&Client ID"),
-                                    self.tr("From your app's Keys & credentials page at Intuit."))
+        self.api_base_url = self._line(
+            "serverApiBaseUrl", "server.api_base_url", form, self.tr("API &base URL")
+        )
+        self.discovery_url = self._line(
+            "serverDiscoveryUrl", "server.discovery_url", form, self.tr("&Discovery URL")
+        )
+        self.client_id = self._line(
+            "serverClientId",
+            "server.client_id",
+            form,
+            self.tr("&Client ID"),
+            self.tr("From your app's Keys & credentials page at Intuit."),
+        )
         self.client_secret = self._secret("serverClientSecret", form, self.tr("Client &secret"))
         layout = QVBoxLayout(self)
         layout.addLayout(form)
@@ -73,8 +88,9 @@ class ServerTab(ParametersTab):
             Environment.CUSTOM: self.tr("Custom addresses"),
         }
 
-    def _line(self, name: str, field: str, form: QFormLayout, label: str,
-              help_text: str = "") -> QLineEdit:
+    def _line(
+        self, name: str, field: str, form: QFormLayout, label: str, help_text: str = ""
+    ) -> QLineEdit:
         edit = QLineEdit()
         edit.setObjectName(name)
         edit.textEdited.connect(self._emit_changed)
@@ -138,6 +154,15 @@ class ServerTab(ParametersTab):
             secret_names.CLIENT_SECRET: self.client_secret,
         }
         return {name: value for name, edit in fields.items() if (value := edit.typed_value())}
+
+    def set_typed_secrets(self, secrets: dict[str, str]) -> None:
+        fields = {
+            secret_names.ACCESS_TOKEN: self.access_token,
+            secret_names.REFRESH_TOKEN: self.refresh_token,
+            secret_names.CLIENT_SECRET: self.client_secret,
+        }
+        for name, value in secrets.items():
+            fields[name].setText(value)
 
     def raw_secret_texts(self) -> dict[str, str]:
         """What is typed in each secret field, untrimmed inside (for validation)."""

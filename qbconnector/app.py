@@ -1,0 +1,69 @@
+"""Composition root: builds the services, the application and the main window."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from collections.abc import Sequence
+
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from qbconnector.core.logs import configure_logging
+from qbconnector.services import ConnectorServices
+from qbconnector.storage.profile import Profile
+from qbconnector.ui.i18n import install_translator
+from qbconnector.ui.main_window import MainWindow
+from qbconnector.ui.resources import resource_path
+from qbconnector.ui.ui_state import UiState
+
+log = logging.getLogger(__name__)
+
+
+def create_application(argv: Sequence[str] | None = None) -> QApplication:
+    """The QApplication with the Fusion style and qbconnector's small style sheet."""
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(list(argv or sys.argv))
+    app.setApplicationName("qbconnector")
+    app.setOrganizationName("Consoltec")
+    app.setStyle("Fusion")
+    style_file = resource_path("style", "app.qss")
+    if style_file.exists():
+        app.setStyleSheet(style_file.read_text(encoding="utf-8"))
+    return app
+
+
+def build_window(
+    app: QApplication,
+    profile: Profile,
+    *,
+    language: str | None = None,
+    demo: bool = False,
+    services: ConnectorServices | None = None,
+) -> MainWindow:
+    """Open the profile's services and build the window on them (not shown yet)."""
+    configure_logging(profile.ensure().log_dir)
+    ui_state = UiState(profile.ui_state_file)
+    install_translator(app, language or ui_state.language())
+    services = services or ConnectorServices(profile)
+    window = MainWindow(services, ui_state, demo=demo)
+
+    def switch_language(chosen: str) -> None:
+        install_translator(app, chosen)
+        ui_state.save_language(chosen)
+        window.rebuild_parameters()
+
+    window.languageRequested.connect(switch_language)
+    return window
+
+
+def run(profile: Profile, *, language: str | None = None, demo: bool = False) -> int:
+    """Show the window and run the event loop until it closes."""
+    app = create_application()
+    window = build_window(app, profile, language=language, demo=demo)
+    window.show()
+    notes = window.startup_warnings()
+    if window.services.vault.warning:
+        notes.append(window.services.vault.warning)
+    if notes:
+        QMessageBox.information(window, window.tr("qbconnector"), "\n\n".join(notes))
+    return int(app.exec())

@@ -1,0 +1,304 @@
+"""The main window: navigation column, breadcrumb, environment banner, pages, status bar."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, QEvent, QSize, Qt, Signal
+from PySide6.QtGui import QCloseEvent, QIcon, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QStatusBar,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from qbconnector.core.settings import Environment, Settings
+from qbconnector.services import ConnectionReport, ConnectorServices
+from qbconnector.ui.finance_placeholder import FinancePlaceholder
+from qbconnector.ui.i18n import current_language
+from qbconnector.ui.parameters.page import ParametersPage
+from qbconnector.ui.resources import resource_path
+from qbconnector.ui.ui_state import UiState
+from qbconnector.ui.workers import TaskRunner
+
+PAGE_PARAMETERS = "parameters"
+PAGE_FINANCE = "finance"
+
+
+class MainWindow(QMainWindow):
+    """Signals: languageRequested(str) when the user picks another interface language."""
+
+    languageRequested = Signal(str)
+
+    def __init__(
+        self,
+        services: ConnectorServices,
+        ui_state: UiState,
+        *,
+        demo: bool = False,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("mainWindow")
+        self.services = services
+        self.ui_state = ui_state
+        self.demo = demo
+        self.runner = TaskRunner(self)
+        self.company_name = ""
+        self._startup_warnings: list[str] = []
+        self.setWindowIcon(QIcon(str(resource_path("icons", "app.svg"))))
+        self._build()
+        loaded = services.load_settings()
+        self._startup_warnings = loaded.warnings
+        self.parameters.load(loaded.settings)
+        self._settings_changed(loaded.settings)
+        self._restore_state()
+
+    # -- construction --------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        central = QWidget()
+        row = QHBoxLayout(central)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(0)
+        row.addWidget(self._navigation())
+        column = QVBoxLayout()
+        column.setContentsMargins(12, 8, 12, 8)
+        self.banner = QLabel()
+        self.banner.setObjectName("environmentBanner")
+        self.banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.breadcrumb = QLabel()
+        self.breadcrumb.setObjectName("breadcrumb")
+        self.stack = QStackedWidget()
+        self.finance = FinancePlaceholder()
+        self.parameters = self._new_parameters_page()
+        self.stack.addWidget(self.parameters)
+        self.stack.addWidget(self.finance)
+        column.addWidget(self.banner)
+        column.addWidget(self.breadcrumb)
+        column.addWidget(self.stack, 1)
+        row.addLayout(column, 1)
+        self.setCentralWidget(central)
+        self._build_status_bar()
+        self.runner.busyChanged.connect(self._busy_changed)
+        QShortcut(QKeySequence("Ctrl+1"), self, lambda: self.show_page(PAGE_PARAMETERS))
+        QShortcut(QKeySequence("Ctrl+2"), self, lambda: self.show_page(PAGE_FINANCE))
+        self.retranslate()
+
+    def _new_parameters_page(self) -> ParametersPage:
+        page = ParametersPage(self.services, self.runner)
+        page.saved.connect(self._settings_changed)
+        page.currentTabChanged.connect(self._update_breadcrumb)
+        page.dirtyChanged.connect(self._update_title)
+        page.connectionTested.connect(self._connection_tested)
+        return page
+
+    def rebuild_parameters(self) -> None:
+        """Build the Parameters page again (after a language change), keeping the edits."""
+        old = self.parameters
+        saved, draft, secrets = old.settings, old.draft(), old.typed_secrets()
+        tab_index, showing = old.tabs.currentIndex(), self.stack.currentWidget() is old
+        self.parameters = self._new_parameters_page()
+        self.stack.insertWidget(0, self.parameters)
+        self.stack.removeWidget(old)
+        old.deleteLater()
+        self.parameters.load(saved)
+        self.parameters.show_draft(draft, secrets)
+        self.parameters.tabs.setCurrentIndex(tab_index)
+        if showing:
+            self.stack.setCurrentWidget(self.parameters)
+        self.retranslate()
+
+    def _navigation(self) -> QWidget:
+        column = QWidget()
+        column.setObjectName("navigation")
+        layout = QVBoxLayout(column)
+        layout.setContentsMargins(6, 12, 6, 12)
+        self.nav_group = QButtonGroup(self)
+        self.nav_group.setExclusive(True)
+        self.nav_parameters = self._nav_button("navParameters", "parameters.svg")
+        self.nav_finance = self._nav_button("navFinance", "finance.svg")
+        for button in (self.nav_parameters, self.nav_finance):
+            layout.addWidget(button)
+            self.nav_group.addButton(button)
+        self.nav_parameters.setChecked(True)
+        self.nav_parameters.clicked.connect(lambda: self.show_page(PAGE_PARAMETERS))
+        self.nav_finance.clicked.connect(lambda: self.show_page(PAGE_FINANCE))
+        layout.addStretch(1)
+        self.language = QComboBox()
+        self.language.setObjectName("languageChooser")
+        self.language.addItem("English", "en")
+        self.language.addItem("Français", "fr")
+        self.language.setCurrentIndex(max(self.language.findData(current_language()), 0))
+        self.language.activated.connect(self._language_chosen)
+        layout.addWidget(self.language)
+        return column
+
+    def _nav_button(self, name: str, icon: str) -> QToolButton:
+        button = QToolButton()
+        button.setObjectName(name)
+        button.setCheckable(True)
+        button.setIcon(QIcon(str(resource_path("icons", icon))))
+        button.setIconSize(QSize(28, 28))
+        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextUnderIcon)
+        button.setMinimumWidth(92)
+        return button
+
+    def _build_status_bar(self) -> None:
+        bar = QStatusBar()
+        bar.setObjectName("statusBar")
+        self.connection_label = QLabel()
+        self.connection_label.setObjectName("statusConnection")
+        self.token_label = QLabel()
+        self.token_label.setObjectName("statusTokens")
+        self.auto_sync_label = QLabel()
+        self.auto_sync_label.setObjectName("statusAutoSync")
+        for label in (self.connection_label, self.token_label, self.auto_sync_label):
+            bar.addPermanentWidget(label)
+        self.setStatusBar(bar)
+
+    def retranslate(self) -> None:
+        self.nav_parameters.setText(self.tr("Parameters"))
+        self.nav_parameters.setAccessibleName(self.tr("Parameters"))
+        self.nav_finance.setText(self.tr("Finance"))
+        self.nav_finance.setAccessibleName(self.tr("Finance"))
+        self.language.setAccessibleName(self.tr("Interface language"))
+        self.language.setToolTip(self.tr("Interface language"))
+        self._update_title()
+        self._update_breadcrumb()
+        self._settings_changed(self.parameters.settings)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    # -- navigation ----------------------------------------------------------------------------
+
+    def show_page(self, name: str) -> None:
+        widget = self.parameters if name == PAGE_PARAMETERS else self.finance
+        self.stack.setCurrentWidget(widget)
+        button = self.nav_parameters if name == PAGE_PARAMETERS else self.nav_finance
+        button.setChecked(True)
+        self._update_breadcrumb()
+
+    def current_page(self) -> str:
+        return PAGE_PARAMETERS if self.stack.currentWidget() is self.parameters else PAGE_FINANCE
+
+    def _update_breadcrumb(self) -> None:
+        if self.current_page() == PAGE_PARAMETERS:
+            parts = ["⚙", self.tr("Connectors"), "Quickbooks", self.tr("Parameters")]
+            parts.append(self.parameters.current_tab_title())
+        else:
+            parts = [self.tr("Finance"), self.tr("Invoices")]
+        self.breadcrumb.setText(" > ".join(part for part in parts if part))
+
+    def _update_title(self) -> None:
+        mark = "● " if self.parameters.is_dirty() else ""
+        self.setWindowTitle(mark + self.tr("qbconnector — FlowFit to QuickBooks Online"))
+
+    # -- state shown in the frame -------------------------------------------------------------
+
+    def _settings_changed(self, settings: object) -> None:
+        if not isinstance(settings, Settings):
+            return
+        self._update_banner(settings)
+        server = settings.server
+        if not server.enabled:
+            self.connection_label.setText(self.tr("Connector disabled"))
+        elif self.company_name:
+            self.connection_label.setText(self.tr("Connected: %1").replace("%1", self.company_name))
+        else:
+            self.connection_label.setText(self.tr("Connection not tested yet"))
+        invoices = self.tr("on") if settings.invoices.auto_sync else self.tr("off")
+        quotes = self.tr("on") if settings.quotes.auto_sync else self.tr("off")
+        self.auto_sync_label.setText(
+            self.tr("Automatic sync: invoices %1, quotes %2")
+            .replace("%1", invoices)
+            .replace("%2", quotes)
+        )
+
+    def _update_banner(self, settings: Settings) -> None:
+        environment = "demo" if self.demo else settings.server.environment.value
+        names = {
+            "demo": self.tr("DEMO"),
+            Environment.SANDBOX.value: self.tr("SANDBOX"),
+            Environment.PRODUCTION.value: self.tr("PRODUCTION"),
+            Environment.CUSTOM.value: self.tr("CUSTOM"),
+        }
+        company = self.company_name or (
+            self.tr("company %1").replace("%1", settings.server.realm_id)
+            if settings.server.realm_id
+            else self.tr("no QuickBooks company configured")
+        )
+        self.banner.setText(f"{names[environment]} — {company}")
+        self.banner.setProperty("environment", environment)
+        self.banner.style().unpolish(self.banner)
+        self.banner.style().polish(self.banner)
+
+    def _connection_tested(self, report: object) -> None:
+        if isinstance(report, ConnectionReport):
+            self.company_name = report.company_name
+            if report.refresh_hard_expires is not None:
+                self.token_label.setText(
+                    self.tr("Refresh token valid until %1").replace(
+                        "%1", report.refresh_hard_expires.date().isoformat()
+                    )
+                )
+        self._settings_changed(self.parameters.settings)
+
+    def _busy_changed(self, busy: bool) -> None:
+        # Switching language rebuilds texts; wait until background jobs have reported back.
+        self.language.setEnabled(not busy)
+
+    def _language_chosen(self, _index: int) -> None:
+        self.languageRequested.emit(str(self.language.currentData()))
+
+    # -- geometry and closing ------------------------------------------------------------------
+
+    def _restore_state(self) -> None:
+        geometry = self.ui_state.geometry()
+        if geometry is not None:
+            self.restoreGeometry(QByteArray(geometry))
+        else:
+            self.resize(1100, 760)
+        self.show_page(self.ui_state.page() or PAGE_PARAMETERS)
+        self.parameters.tabs.setCurrentIndex(self.ui_state.parameters_tab())
+
+    def startup_warnings(self) -> list[str]:
+        return list(self._startup_warnings)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.parameters.is_dirty() and not self._confirm_discard():
+            event.ignore()
+            return
+        self.ui_state.save(
+            bytes(self.saveGeometry().data()),
+            self.current_page(),
+            self.parameters.tabs.currentIndex(),
+        )
+        self.runner.shutdown()
+        event.accept()
+
+    def _confirm_discard(self) -> bool:
+        box = QMessageBox(self)
+        box.setObjectName("unsavedChangesDialog")
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(self.tr("Unsaved parameters"))
+        box.setText(self.tr("Some parameters were changed but not saved."))
+        box.setStandardButtons(
+            QMessageBox.StandardButton.Save
+            | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel
+        )
+        box.setDefaultButton(QMessageBox.StandardButton.Save)
+        answer = box.exec()
+        if answer == QMessageBox.StandardButton.Save:
+            return self.parameters.save()
+        return answer == QMessageBox.StandardButton.Discard

@@ -1,0 +1,228 @@
+"""The Parameters page: the six tabs, unsaved-change dots, Save and Revert."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from qbconnector.core.documents import DocumentKind
+from qbconnector.core.settings import Settings
+from qbconnector.core.validation import FieldError
+from qbconnector.services import ConnectionReport, ConnectorServices, ServiceItem
+from qbconnector.storage.settings_file import SettingsInvalidError
+from qbconnector.ui.messages import describe_error
+from qbconnector.ui.parameters.base import ParametersTab
+from qbconnector.ui.parameters.documents_tab import DocumentsTab
+from qbconnector.ui.parameters.flowfit_tab import FlowFitTab
+from qbconnector.ui.parameters.server_tab import ServerTab
+from qbconnector.ui.parameters.services_tab import ServicesTab
+from qbconnector.ui.parameters.sync_tab import SyncTab
+from qbconnector.ui.workers import TaskRunner
+
+DIRTY_MARK = "● "
+
+
+class ParametersPage(QWidget):
+    """Signals: saved(object settings) after a save; dirtyChanged(bool); currentTabChanged(str);
+    connectionTested(object ConnectionReport) after a successful Test connection."""
+
+    saved = Signal(object)
+    connectionTested = Signal(object)
+    dirtyChanged = Signal(bool)
+    currentTabChanged = Signal(str)
+
+    def __init__(
+        self, services: ConnectorServices, runner: TaskRunner, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.runner = runner
+        self.settings = Settings()
+        self._dirty = False
+        self.server = ServerTab()
+        self.flowfit = FlowFitTab()
+        self.invoices = DocumentsTab(DocumentKind.INVOICE)
+        self.quotes = DocumentsTab(DocumentKind.QUOTE)
+        self.sync = SyncTab()
+        self.services_tab = ServicesTab()
+        self.tabs_list: list[ParametersTab] = [
+            self.server, self.flowfit, self.invoices, self.quotes, self.sync, self.services_tab,
+        ]  # fmt: skip
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("parametersTabs")
+        for tab in self.tabs_list:
+            self.tabs.addTab(tab, tab.title())
+            tab.changed.connect(self._update_dirty)
+        self.tabs.currentChanged.connect(self._tab_changed)
+        self.save_button = QPushButton(self.tr("&Save"))
+        self.save_button.setObjectName("parametersSave")
+        self.save_button.setDefault(True)
+        self.save_button.setAutoDefault(True)
+        self.save_button.clicked.connect(self.save)
+        self.revert_button = QPushButton(self.tr("Re&vert"))
+        self.revert_button.setObjectName("parametersRevert")
+        self.revert_button.clicked.connect(self.revert)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.revert_button)
+        buttons.addWidget(self.save_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.tabs, 1)
+        layout.addLayout(buttons)
+        self.server.testRequested.connect(self.test_connection)
+        self.services_tab.refreshRequested.connect(self.load_service_items)
+        self.sync.postingModeChanged.connect(self._posting_mode_changed)
+
+    # -- state ---------------------------------------------------------------------------------
+
+    def load(self, settings: Settings) -> None:
+        """Show ``settings`` as the saved state."""
+        self.settings = settings
+        stored = self.services.stored_secret_names()
+        for tab in self.tabs_list:
+            tab.load(settings, stored)
+        self._set_save_label(0)
+        self._update_dirty()
+
+    def show_draft(self, draft: Settings, typed_secrets: dict[str, str]) -> None:
+        """Show edited values over the saved ones (used when the window is rebuilt)."""
+        stored = self.services.stored_secret_names()
+        for tab in self.tabs_list:
+            tab.load(draft, stored)
+        self.server.set_typed_secrets(typed_secrets)
+        self._update_dirty()
+
+    def draft(self) -> Settings:
+        """The settings as currently edited (not validated)."""
+        settings = self.settings
+        for tab in self.tabs_list:
+            settings = tab.apply(settings)
+        return settings
+
+    def typed_secrets(self) -> dict[str, str]:
+        secrets: dict[str, str] = {}
+        for tab in self.tabs_list:
+            secrets.update(tab.typed_secrets())
+        return secrets
+
+    def is_dirty(self) -> bool:
+        return self._dirty
+
+    def current_tab_title(self) -> str:
+        tab = self.tabs.currentWidget()
+        return tab.title() if isinstance(tab, ParametersTab) else ""
+
+    def _tab_dirty(self, tab: ParametersTab) -> bool:
+        return tab.apply(self.settings) != self.settings or bool(tab.typed_secrets())
+
+    def _update_dirty(self) -> None:
+        any_dirty = False
+        for index, tab in enumerate(self.tabs_list):
+            dirty = self._tab_dirty(tab)
+            any_dirty = any_dirty or dirty
+            self.tabs.setTabText(index, (DIRTY_MARK if dirty else "") + tab.title())
+        self.revert_button.setEnabled(any_dirty)
+        if any_dirty != self._dirty:
+            self._dirty = any_dirty
+            self.dirtyChanged.emit(any_dirty)
+
+    def _tab_changed(self, _index: int) -> None:
+        self.currentTabChanged.emit(self.current_tab_title())
+
+    def _posting_mode_changed(self, itemized: bool) -> None:
+        self.invoices.set_itemized(itemized)
+        self.quotes.set_itemized(itemized)
+        self.services_tab.set_itemized(itemized)
+
+    # -- save / revert -------------------------------------------------------------------------
+
+    def save(self) -> bool:
+        """Validate and save; errors go under their fields and nothing is written."""
+        draft = self.draft()
+        secrets = self.typed_secrets()
+        errors = self.services.check(draft, secrets)
+        if errors:
+            self._show_errors(errors)
+            return False
+        try:
+            self.services.save(draft, secrets)
+        except SettingsInvalidError as error:
+            self._show_errors(error.errors)
+            return False
+        except Exception as error:  # noqa: BLE001 - disk or keyring refusals are shown, not raised
+            self.server.show_test_result(describe_error(error), ok=False)
+            return False
+        self.load(draft)
+        self.saved.emit(draft)
+        return True
+
+    def revert(self) -> None:
+        self.load(self.settings)
+
+    def _show_errors(self, errors: list[FieldError]) -> None:
+        fields = 0
+        first_tab: int | None = None
+        for index, tab in enumerate(self.tabs_list):
+            shown = tab.show_errors(errors)
+            fields += shown
+            if shown and first_tab is None:
+                first_tab = index
+        self._set_save_label(fields)
+        if first_tab is not None and not self.tabs_list[self.tabs.currentIndex()].show_errors(
+            errors
+        ):
+            self.tabs.setCurrentIndex(first_tab)
+
+    def _set_save_label(self, fields: int) -> None:
+        if fields:
+            self.save_button.setText(self.tr("&Save (%n field(s) need attention)", "", fields))
+        else:
+            self.save_button.setText(self.tr("&Save"))
+
+    # -- QuickBooks look-ups (off the GUI thread) -----------------------------------------------
+
+    def test_connection(self) -> None:
+        draft, secrets = self.draft(), self.typed_secrets()
+        self.server.test_button.setEnabled(False)
+        self.server.show_test_result(self.tr("Connecting to QuickBooks…"), ok=True)
+        self.runner.submit(
+            lambda: self.services.test_connection(draft, secrets),
+            self._connection_ok,
+            self._connection_failed,
+        )
+
+    def _connection_ok(self, report: Any) -> None:
+        self.server.test_button.setEnabled(True)
+        assert isinstance(report, ConnectionReport)
+        text = self.tr("Connected to %1 (%2).").replace("%1", report.company_name)
+        text = text.replace("%2", report.country or "?")
+        if report.refresh_hard_expires is not None:
+            when = report.refresh_hard_expires.date().isoformat()
+            text += " " + self.tr("The refresh token expires for good on %1.").replace("%1", when)
+        self.server.show_test_result(text, ok=True)
+        self.connectionTested.emit(report)
+
+    def _connection_failed(self, error: Any) -> None:
+        self.server.test_button.setEnabled(True)
+        self.server.show_test_result(describe_error(error), ok=False)
+
+    def load_service_items(self) -> None:
+        draft, secrets = self.draft(), self.typed_secrets()
+        self.services_tab.set_loading()
+        self.runner.submit(
+            lambda: self.services.list_service_items(draft, secrets),
+            self._items_loaded,
+            lambda error: self.services_tab.set_load_error(describe_error(error)),
+        )
+
+    def _items_loaded(self, items: Any) -> None:
+        self.services_tab.set_items([item for item in items if isinstance(item, ServiceItem)])
