@@ -1,18 +1,14 @@
-"""The pieces inside the description box: variable chips, text segments and the box itself."""
+"""The pieces inside the description box: variable chips and the text segments around them."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QMouseEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
-    QApplication,
     QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QSizePolicy,
-    QStyle,
-    QStyleOptionFrame,
     QToolButton,
     QWidget,
 )
@@ -94,41 +90,3 @@ class SegmentEdit(QLineEdit):
 
     def minimumSizeHint(self) -> QSize:
         return self.sizeHint()
-
-
-class TemplateBox(QFrame):
-    """The bordered area holding chips and segments, painted like a text field.
-
-    Signals: ``emptyAreaClicked()`` when a click lands between or after the pieces.
-    """
-
-    emptyAreaClicked = Signal()
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        self.setCursor(Qt.CursorShape.IBeamCursor)
-        self.setAttribute(Qt.WidgetAttribute.WA_Hover)
-
-    def has_focus_inside(self) -> bool:
-        focused = QApplication.focusWidget()
-        return focused is not None and self.isAncestorOf(focused)
-
-    def paintEvent(self, event: QPaintEvent) -> None:
-        option = QStyleOptionFrame()
-        option.initFrom(self)
-        option.lineWidth = self.style().pixelMetric(QStyle.PixelMetric.PM_DefaultFrameWidth)
-        option.midLineWidth = 0
-        option.state |= QStyle.StateFlag.State_Sunken
-        if self.has_focus_inside():
-            option.state |= QStyle.StateFlag.State_HasFocus
-        painter = QPainter(self)
-        self.style().drawPrimitive(QStyle.PrimitiveElement.PE_PanelLineEdit, option, painter, self)
-        painter.end()
-
-    def mousePressEvent(self, event: QMouseEvent) -> None:
-        if event.button() == Qt.MouseButton.LeftButton:
-            self.emptyAreaClicked.emit()
-            event.accept()
-            return
-        super().mousePressEvent(event)
