@@ -11,14 +11,12 @@ from __future__ import annotations
 import itertools
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QAction, QPalette
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMenu,
     QSizePolicy,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -35,13 +33,15 @@ from qbconnector.core.template import (
     parse_template,
     validate_for_kind,
 )
-from qbconnector.core.variables import VARIABLES, sample_document, variables_for
+from qbconnector.core.variables import VARIABLES, sample_document
 from qbconnector.ui.i18n import current_language
 from qbconnector.ui.widgets.chip_box import ChipBox
 from qbconnector.ui.widgets.chip_parts import (
     SegmentEdit,
     VariableChip,
+    add_variable_button,
     chip_style_sheet,
+    fill_variable_menu,
 )
 from qbconnector.ui.widgets.template_messages import TemplateMessages
 
@@ -78,20 +78,8 @@ class ChipTemplateEditor(QWidget):
         font = self.title_label.font()
         font.setBold(True)
         self.title_label.setFont(font)
-        self.plus_button = QToolButton(self)
-        self.plus_button.setObjectName("template_add_variable")
-        # "+" rather than U+FF0B: common UI fonts (DejaVu, Segoe UI) lack the full-width glyph.
-        self.plus_button.setText("+")
-        plus_font = self.plus_button.font()
-        plus_font.setBold(True)
-        plus_font.setPointSizeF(plus_font.pointSizeF() * 1.4)
-        self.plus_button.setFont(plus_font)
-        self.plus_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.plus_button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.plus_button.setAutoRaise(True)
-        self.menu = QMenu(self.plus_button)
-        self.menu.setObjectName("template_variable_menu")
-        self.plus_button.setMenu(self.menu)
+        self.plus_button = add_variable_button(self)
+        self.menu = self.plus_button.menu()
         header = QHBoxLayout()
         header.setContentsMargins(0, 0, 0, 0)
         header.addWidget(self.title_label)
@@ -165,19 +153,7 @@ class ChipTemplateEditor(QWidget):
         self._fill_menu()
 
     def _fill_menu(self) -> None:
-        self.menu.clear()
-        language = current_language()
-        group = None
-        for spec in variables_for(self._kind):
-            if spec.group is not group:
-                group = spec.group
-                self.menu.addSection(group.label(language))
-            action = QAction(spec.label(language), self.menu)
-            action.setObjectName(f"insert_{spec.name}")
-            action.setData(spec.name)
-            action.setToolTip(spec.tag)
-            action.triggered.connect(lambda _=False, name=spec.name: self.insert_variable(name))
-            self.menu.addAction(action)
+        fill_variable_menu(self.menu, self._kind, current_language(), self.insert_variable)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

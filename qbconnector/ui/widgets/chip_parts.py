@@ -1,17 +1,24 @@
-"""The pieces inside the description box: variable chips and the text segments around them."""
+"""The pieces of the description builder: chips, text segments, the ＋ button and its menu."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMenu,
     QSizePolicy,
     QToolButton,
     QWidget,
 )
+
+from qbconnector.core.documents import DocumentKind
+from qbconnector.core.variables import variables_for
 
 MIN_SEGMENT_WIDTH = 6
 SEGMENT_PADDING = 6
@@ -90,3 +97,40 @@ class SegmentEdit(QLineEdit):
 
     def minimumSizeHint(self) -> QSize:
         return self.sizeHint()
+
+
+def add_variable_button(parent: QWidget) -> QToolButton:
+    """The ＋ at the top-right of the description group; it opens the variable menu at once."""
+    button = QToolButton(parent)
+    button.setObjectName("template_add_variable")
+    # "+" rather than U+FF0B: common UI fonts (DejaVu, Segoe UI) lack the full-width glyph.
+    button.setText("+")
+    font = button.font()
+    font.setBold(True)
+    font.setPointSizeF(font.pointSizeF() * 1.4)
+    button.setFont(font)
+    button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+    button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+    button.setAutoRaise(True)
+    menu = QMenu(button)
+    menu.setObjectName("template_variable_menu")
+    button.setMenu(menu)
+    return button
+
+
+def fill_variable_menu(
+    menu: QMenu, kind: DocumentKind, language: str, pick: Callable[[str], None]
+) -> None:
+    """One section per group (Project, Client, Document, Date), labels in ``language``."""
+    menu.clear()
+    group = None
+    for spec in variables_for(kind):
+        if spec.group is not group:
+            group = spec.group
+            menu.addSection(group.label(language))
+        action = QAction(spec.label(language), menu)
+        action.setObjectName(f"insert_{spec.name}")
+        action.setData(spec.name)
+        action.setToolTip(spec.tag)
+        action.triggered.connect(lambda _=False, name=spec.name: pick(name))
+        menu.addAction(action)
