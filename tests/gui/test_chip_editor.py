@@ -25,7 +25,8 @@ def editor(qtbot: QtBot) -> ChipTemplateEditor:
     widget.set_template(DEFAULT)
     widget.resize(520, 220)
     widget.show()
-    qtbot.waitExposed(widget)
+    widget.activateWindow()  # focus assertions need an active window (matters under Xvfb)
+    qtbot.waitActive(widget)
     return widget
 
 
