@@ -41,6 +41,18 @@ class ChipBox(QFrame):
 
     def show_pieces(self, texts: list[str], chips: list[tuple[str, str]]) -> None:
         """Replace the pieces: ``texts`` around ``chips`` given as (variable name, label)."""
+        # One layout pass for the lot: with the layout live, each show() relays out every piece.
+        self.flow.setEnabled(False)
+        self.setUpdatesEnabled(False)
+        try:
+            self._replace_pieces(texts, chips)
+        finally:
+            self.flow.setEnabled(True)
+            self.setUpdatesEnabled(True)
+        self.flow.invalidate()
+        self.flow.activate()
+
+    def _replace_pieces(self, texts: list[str], chips: list[tuple[str, str]]) -> None:
         while (item := self.flow.takeAt(0)) is not None:
             widget = item.widget()
             if widget is not None:
