@@ -2,6 +2,25 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr">
 <context>
+    <name>ChipBox</name>
+    <message>
+        <source>Type text, or press + to add a variable</source>
+        <translation>Tapez du texte, ou appuyez sur + pour ajouter une variable</translation>
+    </message>
+    <message>
+        <source>Text {number}</source>
+        <translation>Texte {number}</translation>
+    </message>
+    <message>
+        <source>Variable: {label}</source>
+        <translation>Variable : {label}</translation>
+    </message>
+    <message>
+        <source>Remove {label}</source>
+        <translation>Retirer {label}</translation>
+    </message>
+</context>
+<context>
     <name>ChipTemplateEditor</name>
     <message>
         <source>Invoice description</source>
@@ -38,22 +57,6 @@
     <message>
         <source>Problem</source>
         <translation>Problème</translation>
-    </message>
-    <message>
-        <source>Type text, or press + to add a variable</source>
-        <translation>Tapez du texte, ou appuyez sur + pour ajouter une variable</translation>
-    </message>
-    <message>
-        <source>Text {number}</source>
-        <translation>Texte {number}</translation>
-    </message>
-    <message>
-        <source>Variable: {label}</source>
-        <translation>Variable : {label}</translation>
-    </message>
-    <message>
-        <source>Remove {label}</source>
-        <translation>Retirer {label}</translation>
     </message>
     <message>
         <source>Preview: {text}</source>

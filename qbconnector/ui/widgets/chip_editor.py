@@ -8,15 +8,15 @@ never overwrites the model.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QAction, QKeyEvent, QPalette
+import itertools
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMenu,
     QSizePolicy,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -33,15 +33,16 @@ from qbconnector.core.template import (
     parse_template,
     validate_for_kind,
 )
-from qbconnector.core.variables import VARIABLES, sample_document, variables_for
+from qbconnector.core.variables import VARIABLES, sample_document
 from qbconnector.ui.i18n import current_language
+from qbconnector.ui.widgets.chip_box import ChipBox
 from qbconnector.ui.widgets.chip_parts import (
     SegmentEdit,
-    TemplateBox,
     VariableChip,
+    add_variable_button,
     chip_style_sheet,
+    fill_variable_menu,
 )
-from qbconnector.ui.widgets.flow_layout import FlowLayout
 from qbconnector.ui.widgets.template_messages import TemplateMessages
 
 ERROR_COLOUR = "#d0342c"
@@ -63,9 +64,6 @@ class ChipTemplateEditor(QWidget):
         self._preview_document: Document | None = None
         self._texts: list[str] = [""]
         self._names: list[str] = []
-        self._active = (0, 0)  # (segment index, cursor position) where ＋ inserts
-        self._segments: list[SegmentEdit] = []
-        self._chips: list[VariableChip] = []
         self._messages = TemplateMessages(self)
         self._build()
         self._retranslate()
@@ -80,31 +78,17 @@ class ChipTemplateEditor(QWidget):
         font = self.title_label.font()
         font.setBold(True)
         self.title_label.setFont(font)
-        self.plus_button = QToolButton(self)
-        self.plus_button.setObjectName("template_add_variable")
-        # "+" rather than U+FF0B: common UI fonts (DejaVu, Segoe UI) lack the full-width glyph.
-        self.plus_button.setText("+")
-        plus_font = self.plus_button.font()
-        plus_font.setBold(True)
-        plus_font.setPointSizeF(plus_font.pointSizeF() * 1.4)
-        self.plus_button.setFont(plus_font)
-        self.plus_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.plus_button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.plus_button.setAutoRaise(True)
-        self.menu = QMenu(self.plus_button)
-        self.menu.setObjectName("template_variable_menu")
-        self.plus_button.setMenu(self.menu)
+        self.plus_button = add_variable_button(self)
+        self.menu = self.plus_button.menu()
         header = QHBoxLayout()
         header.setContentsMargins(0, 0, 0, 0)
         header.addWidget(self.title_label)
         header.addStretch(1)
         header.addWidget(self.plus_button)
 
-        self.box = TemplateBox(self)
-        self.box.setObjectName("template_box")
-        self.flow = FlowLayout(self.box, h_spacing=3, v_spacing=4)
-        self.flow.setContentsMargins(6, 5, 6, 5)
-        self.box.emptyAreaClicked.connect(self._focus_end)
+        self.box = ChipBox(self)
+        self.box.segmentEdited.connect(self._on_segment_edited)
+        self.box.removeRequested.connect(self.remove_chip)
 
         self.preview_label = QLabel(self)
         self.preview_label.setObjectName("template_preview")
@@ -169,19 +153,7 @@ class ChipTemplateEditor(QWidget):
         self._fill_menu()
 
     def _fill_menu(self) -> None:
-        self.menu.clear()
-        language = current_language()
-        group = None
-        for spec in variables_for(self._kind):
-            if spec.group is not group:
-                group = spec.group
-                self.menu.addSection(group.label(language))
-            action = QAction(spec.label(language), self.menu)
-            action.setObjectName(f"insert_{spec.name}")
-            action.setData(spec.name)
-            action.setToolTip(spec.tag)
-            action.triggered.connect(lambda _=False, name=spec.name: self.insert_variable(name))
-            self.menu.addAction(action)
+        fill_variable_menu(self.menu, self._kind, current_language(), self.insert_variable)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -226,7 +198,6 @@ class ChipTemplateEditor(QWidget):
         """Show ``template`` (text form or tokens); raises TemplateError on unparsable text."""
         parsed = parse_template(template) if isinstance(template, str) else template
         self._load(parsed)
-        self._active = (len(self._texts) - 1, len(self._texts[-1]))
         self._model_changed()
 
     def error_text(self) -> str:
@@ -234,31 +205,29 @@ class ChipTemplateEditor(QWidget):
         return self.error_label.text() if not self.error_label.isHidden() else ""
 
     def chips(self) -> list[VariableChip]:
-        return list(self._chips)
+        return list(self.box.chips)
 
     def segments(self) -> list[SegmentEdit]:
-        return list(self._segments)
+        return list(self.box.segments)
 
     def insert_variable(self, name: str) -> None:
         """Insert a chip at the last text cursor position (the end when none was used)."""
-        index, position = self._active
+        index, position = self.box.insertion_point()
         index = min(index, len(self._texts) - 1)
         text = self._texts[index]
         position = max(0, min(position, len(text)))
         self._texts[index : index + 1] = [text[:position], text[position:]]
         self._names.insert(index, name)
-        self._active = (index + 1, 0)
         self._model_changed()
-        self._focus_segment(index + 1, 0)
+        self.box.focus_segment(index + 1, 0)
 
     def remove_chip(self, index: int) -> None:
         """Remove chip ``index``; the text on both sides joins up."""
         left = self._texts[index]
         self._texts[index : index + 2] = [left + self._texts[index + 1]]
         del self._names[index]
-        self._active = (index, len(left))
         self._model_changed()
-        self._focus_segment(index, len(left))
+        self.box.focus_segment(index, len(left))
 
     # -- model <-> pieces ----------------------------------------------------------------
     def _load(self, template: Template) -> None:
@@ -277,71 +246,17 @@ class ChipTemplateEditor(QWidget):
         self.templateChanged.emit(self.template_text())
 
     def _rebuild_pieces(self) -> None:
-        while (item := self.flow.takeAt(0)) is not None:
-            widget = item.widget()
-            if widget is not None:
-                widget.hide()
-                widget.deleteLater()
-        self._segments, self._chips = [], []
         language = current_language()
-        for index, text in enumerate(self._texts):
-            self._segments.append(self._new_segment(index, text))
-            if index < len(self._names):
-                self._chips.append(self._new_chip(index, self._names[index], language))
-        self._segments[-1].setPlaceholderText(
-            self.tr("Type text, or press + to add a variable") if len(self._texts) == 1 else ""
-        )
-        self._segments[-1].updateGeometry()
-        self._chain_tab_order()
-
-    def _new_segment(self, index: int, text: str) -> SegmentEdit:
-        segment = SegmentEdit(text, self.box)
-        segment.setObjectName(f"template_segment_{index}")
-        segment.setAccessibleName(self.tr("Text {number}").format(number=index + 1))
-        segment.textEdited.connect(lambda value, i=index: self._on_segment_edited(i, value))
-        segment.installEventFilter(self)
-        self.flow.addWidget(segment)
-        segment.show()
-        return segment
-
-    def _new_chip(self, index: int, name: str, language: str) -> VariableChip:
-        label = VARIABLES[name].label(language)
-        chip = VariableChip(name, self.box)
-        chip.setObjectName(f"template_chip_{index}")
-        chip.label.setText(label)
-        chip.setToolTip(VARIABLES[name].tag)
-        chip.setAccessibleName(self.tr("Variable: {label}").format(label=label))
-        chip.remove_button.setObjectName(f"template_chip_{index}_remove")
-        chip.remove_button.setAccessibleName(self.tr("Remove {label}").format(label=label))
-        chip.remove_button.setToolTip(self.tr("Remove {label}").format(label=label))
-        chip.remove_button.installEventFilter(self)
-        chip.removeRequested.connect(lambda i=index: self.remove_chip(i))
-        self.flow.addWidget(chip)
-        chip.show()
-        return chip
-
-    def _chain_tab_order(self) -> None:
-        chain: list[QWidget] = [self.plus_button]
-        for index, segment in enumerate(self._segments):
-            chain.append(segment)
-            if index < len(self._chips):
-                chain.append(self._chips[index].remove_button)
-        chain.append(self.text_form)
-        for first, second in zip(chain, chain[1:], strict=False):
+        labels = [(name, VARIABLES[name].label(language)) for name in self._names]
+        self.box.show_pieces(self._texts, labels)
+        self.box.set_insertion_point(len(self._texts) - 1, len(self._texts[-1]))
+        chain = [self.plus_button, *self.box.focus_chain(), self.text_form]
+        for first, second in itertools.pairwise(chain):
             QWidget.setTabOrder(first, second)
-
-    def _focus_segment(self, index: int, position: int) -> None:
-        segment = self._segments[index]
-        segment.setFocus(Qt.FocusReason.OtherFocusReason)
-        segment.setCursorPosition(position)
-
-    def _focus_end(self) -> None:
-        self._focus_segment(len(self._segments) - 1, len(self._texts[-1]))
 
     # -- user input ----------------------------------------------------------------------
     def _on_segment_edited(self, index: int, text: str) -> None:
         self._texts[index] = text
-        self._active = (index, self._segments[index].cursorPosition())
         self._refresh_outputs()
         self.templateChanged.emit(self.template_text())
 
@@ -353,46 +268,17 @@ class ChipTemplateEditor(QWidget):
             self._show_error(self._messages.describe(error))
             return
         self._load(template)
-        self._active = (len(self._texts) - 1, len(self._texts[-1]))
         self._rebuild_pieces()
         self._refresh_outputs()
         self.templateChanged.emit(self.template_text())
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() in (QEvent.Type.FocusIn, QEvent.Type.FocusOut):
-            self.box.update()
-        if isinstance(watched, SegmentEdit) and watched in self._segments:
-            index = self._segments.index(watched)
-            if event.type() == QEvent.Type.FocusOut:
-                self._active = (index, watched.cursorPosition())
-            if isinstance(event, QKeyEvent) and event.type() == QEvent.Type.KeyPress:
-                return self._segment_key(index, watched, event)
-        return super().eventFilter(watched, event)
-
-    def _segment_key(self, index: int, segment: SegmentEdit, event: QKeyEvent) -> bool:
-        """Backspace/Delete remove the neighbouring chip; arrows step over chips."""
-        at_start = segment.cursorPosition() == 0 and not segment.hasSelectedText()
-        at_end = segment.cursorPosition() == len(segment.text()) and not segment.hasSelectedText()
-        key = event.key()
-        if key == Qt.Key.Key_Backspace and at_start and index > 0:
-            self.remove_chip(index - 1)
-        elif key == Qt.Key.Key_Delete and at_end and index < len(self._names):
-            self.remove_chip(index)
-        elif key == Qt.Key.Key_Left and at_start and index > 0:
-            self._focus_segment(index - 1, len(self._texts[index - 1]))
-        elif key == Qt.Key.Key_Right and at_end and index < len(self._names):
-            self._focus_segment(index + 1, 0)
-        else:
-            return False
-        return True
 
     # -- outputs -------------------------------------------------------------------------
     def _refresh_outputs(self) -> None:
         template = self.template()
         if self.text_form.text() != template.to_text():
             self.text_form.setText(template.to_text())
-        if not self.text_form.hasFocus():
-            self.text_form.setCursorPosition(0)
+            if not self.text_form.hasFocus():
+                self.text_form.setCursorPosition(0)  # show the start, not the tail
         document = self._preview_document or sample_document(self._kind)
         result = check_length(template.render(document), self._limit)
         self.preview_label.setText(self.tr("Preview: {text}").format(text=result.text))

@@ -1,21 +1,24 @@
-"""The pieces inside the description box: variable chips, text segments and the box itself."""
+"""The pieces of the description builder: chips, text segments, the ＋ button and its menu."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QMouseEvent, QPainter, QPaintEvent
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
-    QApplication,
     QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMenu,
     QSizePolicy,
-    QStyle,
-    QStyleOptionFrame,
     QToolButton,
     QWidget,
 )
+
+from qbconnector.core.documents import DocumentKind
+from qbconnector.core.variables import variables_for
 
 MIN_SEGMENT_WIDTH = 6
 SEGMENT_PADDING = 6
@@ -96,39 +99,38 @@ class SegmentEdit(QLineEdit):
         return self.sizeHint()
 
 
-class TemplateBox(QFrame):
-    """The bordered area holding chips and segments, painted like a text field.
+def add_variable_button(parent: QWidget) -> QToolButton:
+    """The ＋ at the top-right of the description group; it opens the variable menu at once."""
+    button = QToolButton(parent)
+    button.setObjectName("template_add_variable")
+    # "+" rather than U+FF0B: common UI fonts (DejaVu, Segoe UI) lack the full-width glyph.
+    button.setText("+")
+    font = button.font()
+    font.setBold(True)
+    font.setPointSizeF(font.pointSizeF() * 1.4)
+    button.setFont(font)
+    button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+    button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+    button.setAutoRaise(True)
+    menu = QMenu(button)
+    menu.setObjectName("template_variable_menu")
+    button.setMenu(menu)
+    return button
 
-    Signals: ``emptyAreaClicked()`` when a click lands between or after the pieces.
-    """
 
-    emptyAreaClicked = Signal()
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        self.setCursor(Qt.CursorShape.IBeamCursor)
-        self.setAttribute(Qt.WidgetAttribute.WA_Hover)
-
-    def has_focus_inside(self) -> bool:
-        focused = QApplication.focusWidget()
-        return focused is not None and self.isAncestorOf(focused)
-
-    def paintEvent(self, event: QPaintEvent) -> None:
-        option = QStyleOptionFrame()
-        option.initFrom(self)
-        option.lineWidth = self.style().pixelMetric(QStyle.PixelMetric.PM_DefaultFrameWidth)
-        option.midLineWidth = 0
-        option.state |= QStyle.StateFlag.State_Sunken
-        if self.has_focus_inside():
-            option.state |= QStyle.StateFlag.State_HasFocus
-        painter = QPainter(self)
-        self.style().drawPrimitive(QStyle.PrimitiveElement.PE_PanelLineEdit, option, painter, self)
-        painter.end()
-
-    def mousePressEvent(self, event: QMouseEvent) -> None:
-        if event.button() == Qt.MouseButton.LeftButton:
-            self.emptyAreaClicked.emit()
-            event.accept()
-            return
-        super().mousePressEvent(event)
+def fill_variable_menu(
+    menu: QMenu, kind: DocumentKind, language: str, pick: Callable[[str], None]
+) -> None:
+    """One section per group (Project, Client, Document, Date), labels in ``language``."""
+    menu.clear()
+    group = None
+    for spec in variables_for(kind):
+        if spec.group is not group:
+            group = spec.group
+            menu.addSection(group.label(language))
+        action = QAction(spec.label(language), menu)
+        action.setObjectName(f"insert_{spec.name}")
+        action.setData(spec.name)
+        action.setToolTip(spec.tag)
+        action.triggered.connect(lambda _=False, name=spec.name: pick(name))
+        menu.addAction(action)

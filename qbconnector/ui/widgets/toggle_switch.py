@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import (
     Property,
     QEasingCurve,
+    QPoint,
     QPropertyAnimation,
     QRectF,
     QSize,
@@ -74,8 +75,8 @@ class ToggleSwitch(QAbstractButton):
     def minimumSizeHint(self) -> QSize:
         return self.sizeHint()
 
-    def hitButton(self, pos: object) -> bool:
-        return self.rect().contains(pos)  # type: ignore[arg-type]
+    def hitButton(self, pos: QPoint) -> bool:
+        return self.rect().contains(pos)
 
     def _track_rect(self) -> QRectF:
         left = (self.width() - TRACK_WIDTH) / 2
