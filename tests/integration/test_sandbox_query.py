@@ -116,7 +116,7 @@ def test_empty_result_and_count(seeded: QboSession) -> None:
 def test_post_query_as_application_text(seeded: QboSession) -> None:
     response = seeded.http.post(
         f"{seeded.base}/query",
-        data="select * from Customer where DisplayName = 'Acme'".encode(),
+        data=b"select * from Customer where DisplayName = 'Acme'",
         headers={"Content-Type": "application/text"},
         params={"minorversion": "75"},
     )
