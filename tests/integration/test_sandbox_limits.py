@@ -33,7 +33,7 @@ def test_per_minute_window_recovers_with_time_scale(
 ) -> None:
     # time_scale 30: two real seconds are a simulated minute.
     server = sandbox_factory(
-        time_scale=60.0, limit_settings=LimitSettings(per_minute=20, per_second=1000)
+        time_scale=30.0, limit_settings=LimitSettings(per_minute=20, per_second=1000)
     )
     qbo = qbo_for(server)
 
