@@ -11,8 +11,11 @@ from qbconnector.quickbooks.batch import BatchItem
 from qbconnector.quickbooks.query import where_equals
 from qbconnector.quickbooks.ratelimit import RateLimits
 from qbconnector.sandbox.server import SandboxServer
-from tests.integration.client_helpers import ClientFactory, client_for  # noqa: F401
+from tests.integration import client_helpers
+from tests.integration.client_helpers import ClientFactory
 from tests.integration.conftest import SandboxFactory
+
+client_for = client_helpers.client_for  # the fixture, shared with the other client tests
 
 INVOICE_LINE = {
     "DetailType": "SalesItemLineDetail",
