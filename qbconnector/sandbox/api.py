@@ -69,8 +69,6 @@ class DataApi:
         self.replay_mismatches = 0
 
     def handle(self, request: Request, realm: str, route: list[str]) -> Reply:
-        if self.faults.latency_seconds > 0:
-            time.sleep(self.faults.latency_seconds)  # simulated network/server delay
         if self.faults.fires("error503"):
             return Reply(503, errors.SERVICE_UNAVAILABLE_HTML, "text/html")
         if self.faults.fires("reset"):
@@ -82,6 +80,8 @@ class DataApi:
         if not self.limiter.admit(realm, is_batch):
             return Reply(429, errors.throttle_xml(), "application/xml")
         try:
+            if self.faults.latency_seconds > 0:
+                time.sleep(self.faults.latency_seconds)  # server time: the request is in flight
             if self.faults.fires("error500"):
                 return fault_reply(errors.system_fault())
             reply = self._route(request, route)

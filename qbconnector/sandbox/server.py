@@ -23,7 +23,7 @@ from qbconnector.sandbox.oauth_routes import DISCOVERY_PATHS, PATHS, OAuthRoutes
 from qbconnector.sandbox.seed import CompanySeed, apply_seed
 from qbconnector.sandbox.state import CompanyState, StateFile
 
-__all__ = ["CompanySeed", "FaultSettings", "SandboxConfig", "SandboxServer"]
+__all__ = ["CompanySeed", "FaultSettings", "SandboxConfig", "SandboxServer", "is_loopback"]
 DEFAULT_REALM = "9130355377388086"
 
 
@@ -99,7 +99,7 @@ class SandboxServer:
             if self._state_file is not None:
                 self._state_file.start()
             self._thread = threading.Thread(
-                target=self._httpd.serve_forever, kwargs={"poll_interval": 0.1}, name="sandbox"
+                target=self._httpd.serve_forever, kwargs={"poll_interval": 0.05}, name="sandbox"
             )
             self._thread.start()
         return self
