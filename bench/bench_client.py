@@ -77,7 +77,7 @@ def _in_threads(threads: int, jobs: list[Any], work: Callable[[Any], None]) -> N
 
 def _start_sandbox(time_scale: float, profile: str) -> tuple[subprocess.Popen[str], dict[str, Any]]:
     # A separate process: in-process, the GIL delays arrivals by milliseconds, which at a
-    # time-scaled "second" of 1/60 s looks like bursts and draws 429s the real service would not.
+    # time-scaled "second" of 1/30 s looks like bursts and draws 429s the real service would not.
     process = subprocess.Popen(
         [
             sys.executable,
