@@ -104,7 +104,7 @@ def _with(path: str, value: Any) -> dict[str, Any]:
         ("date", "2026-02-30", 'field date: "2026-02-30" is not a date (expected YYYY-MM-DD)'),
         ("date", "02/11/2026", 'field date: "02/11/2026" is not a date'),
         ("due_date", "2026-10-01", "field due_date: 2026-10-01 is before the document date"),
-        ("valid_until", "2026-12-01", "valid_until: a invoice has no valid_until (use due_date)"),
+        ("valid_until", "2026-12-01", "valid_until: an invoice has no valid_until (use due_date)"),
         ("number", "  ", "field number: must not be empty"),
         ("number", KeyError, "field number: is required"),
         ("client.name", KeyError, "field client.name: is required"),
