@@ -181,3 +181,19 @@ def test_split_statements_keeps_semicolons_in_strings_and_triggers() -> None:
     assert statements[1].startswith("CREATE TRIGGER")
     assert statements[1].endswith("END;")
     assert statements[2] == "INSERT INTO notes (body) VALUES ('a;b');"
+
+
+def _insert_orphan(db: Database) -> None:
+    with db.transaction():
+        db.execute("INSERT INTO links (note_id) VALUES (99)")
+
+
+def test_a_failed_commit_rolls_back_and_closes_the_transaction(tmp_path: Path) -> None:
+    deferred = "CREATE TABLE links (note_id REFERENCES notes(id) DEFERRABLE INITIALLY DEFERRED)"
+    with Database(tmp_path / "a.sqlite3", [V1, deferred]) as db:
+        # A deferred foreign key is only checked at COMMIT, so COMMIT itself fails.
+        with pytest.raises(DatabaseError) as caught:
+            _insert_orphan(db)
+        assert caught.value.problem is DatabaseProblem.CONSTRAINT
+        assert not db.connection.in_transaction
+        assert db.query("SELECT count(*) FROM links") == [(0,)]
