@@ -287,6 +287,13 @@ class MainWindow(QMainWindow):
         event.accept()
 
     def _confirm_discard(self) -> bool:
+        answer = self.ask_about_unsaved()
+        if answer == QMessageBox.StandardButton.Save:
+            return self.parameters.save()
+        return answer == QMessageBox.StandardButton.Discard
+
+    def ask_about_unsaved(self) -> QMessageBox.StandardButton:
+        """Save, Discard or Cancel; tests replace this method, a person sees a dialog."""
         box = QMessageBox(self)
         box.setObjectName("unsavedChangesDialog")
         box.setIcon(QMessageBox.Icon.Question)
@@ -298,7 +305,4 @@ class MainWindow(QMainWindow):
             | QMessageBox.StandardButton.Cancel
         )
         box.setDefaultButton(QMessageBox.StandardButton.Save)
-        answer = box.exec()
-        if answer == QMessageBox.StandardButton.Save:
-            return self.parameters.save()
-        return answer == QMessageBox.StandardButton.Discard
+        return QMessageBox.StandardButton(box.exec())

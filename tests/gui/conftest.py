@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from qbconnector.app import build_window, create_application
@@ -23,9 +24,11 @@ def profile(tmp_path: Path) -> Profile:
 def window(qtbot: QtBot, profile: Profile) -> Iterator[MainWindow]:
     app = create_application()
     built = build_window(app, profile, language="en", services=ConnectorServices(profile))
+    # A modal dialog would block the test run: unsaved changes are discarded unless a test
+    # says otherwise.
+    built.ask_about_unsaved = lambda: QMessageBox.StandardButton.Discard  # type: ignore[method-assign]
     qtbot.addWidget(built)
     built.show()
     yield built
-    built.parameters.revert()  # no unsaved-changes dialog on close
     built.close()
     qtbot.waitUntil(lambda: not built.runner.is_busy(), timeout=10_000)

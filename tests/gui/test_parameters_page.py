@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QComboBox,
     QLineEdit,
+    QMessageBox,
     QTabBar,
     QWidget,
 )
@@ -137,8 +138,27 @@ def test_geometry_page_and_tab_are_remembered(
     window.resize(900, 640)
     window.close()
     again = build_window(create_application(), profile, services=ConnectorServices(profile))
+    again.ask_about_unsaved = lambda: QMessageBox.StandardButton.Discard  # type: ignore[method-assign]
     qtbot.addWidget(again)
     assert again.current_page() == "finance"
     assert again.parameters.tabs.currentIndex() == 4
     assert again.size().width() == 900
     again.close()
+
+
+def test_closing_with_unsaved_changes_asks(window: MainWindow, profile: Profile) -> None:
+    window.parameters.server.realm_id.setText("31")
+    window.parameters.server.realm_id.textEdited.emit("31")
+    asked: list[bool] = []
+
+    def cancel() -> QMessageBox.StandardButton:
+        asked.append(True)
+        return QMessageBox.StandardButton.Cancel
+
+    window.ask_about_unsaved = cancel  # type: ignore[method-assign]
+    assert not window.close()
+    assert asked == [True]
+    assert window.isVisible()
+    window.ask_about_unsaved = lambda: QMessageBox.StandardButton.Save  # type: ignore[method-assign]
+    assert window.close()
+    assert SettingsFile(profile.settings_file).load().settings.server.realm_id == "31"
