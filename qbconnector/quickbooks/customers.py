@@ -59,11 +59,13 @@ def customer_payload(client: Client, currency: str | None) -> dict[str, Any]:
 
 
 def name_taken_message(name: str) -> str:
-    """The 6240 conflict when no customer has the name: a vendor or an employee does."""
+    """The 6240 conflict when no active customer has the name: a vendor, an employee (or an
+    inactive customer, which name look-ups do not return) does."""
     return (
-        f"QuickBooks already uses the name {name!r} for a vendor or an employee, and customers "
-        "share that list of names. In QuickBooks, rename that vendor or employee (or merge the "
-        "records), or rename the client in FlowFit; then synchronize again."
+        f"QuickBooks already uses the name {name!r} for a vendor or an employee (or an inactive "
+        "customer), and they all share one list of names. In QuickBooks, rename that vendor or "
+        "employee or make the customer active again, or rename the client in FlowFit; then "
+        "synchronize again."
     )
 
 
