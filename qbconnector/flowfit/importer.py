@@ -1,0 +1,127 @@
+"""Import of FlowFit exports (JSON or CSV) into the local store: all or nothing per file."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from qbconnector.core.documents import Document, DocumentKind, document_to_dict
+from qbconnector.core.errors import QbConnectorError
+from qbconnector.flowfit.csv_form import parse_csv
+from qbconnector.flowfit.parse import FieldError, ImportFileError, field_name, parse_record, shown
+from qbconnector.flowfit.store import DocumentStore, UpsertCounts
+
+WRAPPER_FIELDS = ("$schema", "documents")
+
+
+@dataclass(frozen=True)
+class FileReport:
+    """What importing one file did: counts when it was imported, the error when it was not."""
+
+    path: Path
+    counts: UpsertCounts | None = None
+    error: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+
+def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    mapping: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in mapping:
+            raise ValueError(f'the field "{key}" appears twice in one object')
+        mapping[key] = value
+    return mapping
+
+
+def _no_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a number JSON allows")
+
+
+def _records(text: str, source: str) -> list[Any]:
+    try:
+        # Decimal for every JSON number: 0.18 stays exactly 0.18, never a float.
+        data = json.loads(
+            text,
+            parse_float=Decimal,
+            parse_constant=_no_constant,
+            object_pairs_hook=_no_duplicate_keys,
+        )
+    except ValueError as error:  # JSONDecodeError included
+        raise ImportFileError(source, f"not valid JSON: {error}") from None
+    if isinstance(data, dict):
+        unknown = [key for key in data if key not in WRAPPER_FIELDS]
+        if unknown:
+            allowed = ", ".join(WRAPPER_FIELDS)
+            reason = f'unknown top-level field "{unknown[0]}" (allowed: {allowed})'
+            raise ImportFileError(source, reason)
+        data = data.get("documents")
+    if not isinstance(data, list):
+        reason = 'expected an array of documents, or an object {"documents": [...]}'
+        raise ImportFileError(source, reason)
+    return data
+
+
+def parse_json(text: str, source: str) -> list[Document]:
+    """Every document of a JSON file, or ImportFileError naming the first fault."""
+    documents: list[Document] = []
+    seen: dict[tuple[DocumentKind, str], int] = {}
+    for index, record in enumerate(_records(text, source), start=1):
+        number = record.get("number") if isinstance(record, dict) else None
+        label = number if isinstance(number, str) else None
+        try:
+            document = parse_record(record)
+        except FieldError as error:
+            raise ImportFileError(
+                source, error.reason, record=index, number=label, field=field_name(error.path)
+            ) from None
+        if document.key in seen:
+            reason = f"{shown(document.number)} is already record {seen[document.key]} of this file"
+            raise ImportFileError(source, reason, record=index, number=label, field="number")
+        seen[document.key] = index
+        documents.append(document)
+    return documents
+
+
+def read_documents(path: Path, source: str | None = None) -> list[Document]:
+    """The documents of a .json or .csv file; ``source`` names the file in messages."""
+    source = source or str(path)
+    suffix = path.suffix.lower()
+    if suffix not in (".json", ".csv"):
+        raise ImportFileError(source, "unknown file type: give a .json or a .csv file")
+    try:
+        text = path.read_text(encoding="utf-8-sig")  # -sig: Excel starts its UTF-8 with a BOM
+    except UnicodeDecodeError as error:
+        reason = f"not UTF-8 text ({error.reason} at byte {error.start}); save it as UTF-8"
+        raise ImportFileError(source, reason) from None
+    except OSError as error:
+        raise ImportFileError(source, f"cannot read the file: {error.strerror}") from None
+    return parse_json(text, source) if suffix == ".json" else parse_csv(text, source)
+
+
+def import_file(store: DocumentStore, path: Path, source: str | None = None) -> UpsertCounts:
+    """Read the whole file, then store all of its documents in one transaction."""
+    return store.upsert_many(read_documents(path, source))
+
+
+def import_files(store: DocumentStore, paths: Sequence[Path]) -> list[FileReport]:
+    """Import each file on its own: a rejected file changes nothing and does not stop the rest."""
+    reports = []
+    for path in paths:
+        try:
+            reports.append(FileReport(path, counts=import_file(store, path)))
+        except QbConnectorError as error:  # ImportFileError, or DatabaseError (disk full...)
+            reports.append(FileReport(path, error=str(error)))
+    return reports
+
+
+def documents_to_json(documents: Iterable[Document]) -> str:
+    """The JSON form of ``documents`` (an array), as ``parse_json`` reads it back."""
+    encoded = [document_to_dict(document) for document in documents]
+    return json.dumps(encoded, ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,269 @@
+"""Validation of one FlowFit import record (the JSON form, as Python values) into a Document."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from collections.abc import Callable, Mapping
+from decimal import Decimal, InvalidOperation
+from typing import Any, TypeVar
+
+from qbconnector.core.documents import (
+    Client,
+    Document,
+    DocumentKind,
+    DocumentStatus,
+    Line,
+    Project,
+)
+from qbconnector.core.errors import BadInputError
+
+# The import format's fields; resources/document.schema.json must list the same (a test checks).
+DOCUMENT_FIELDS = (
+    "kind", "number", "status", "date", "due_date", "valid_until", "currency",
+    "client", "project", "lines", "updated_at",
+)  # fmt: skip
+DOCUMENT_REQUIRED = ("kind", "number", "status", "date", "currency", "client", "project", "lines")
+CLIENT_FIELDS = ("code", "name", "email", "language")
+CLIENT_REQUIRED = ("code", "name")
+PROJECT_FIELDS = (
+    "number", "name", "client_po", "manager", "source_language", "target_languages",
+)  # fmt: skip
+PROJECT_REQUIRED = ("number",)
+LINE_FIELDS = ("service", "description", "quantity", "unit", "unit_price")
+LINE_REQUIRED = ("service", "description", "quantity", "unit_price")
+
+Path = tuple[str | int, ...]
+T = TypeVar("T")
+
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
+_TIMESTAMP = re.compile(
+    r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})", re.ASCII
+)
+_NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?", re.ASCII)
+_COMMA_NUMBER = re.compile(r"[+-]?\d+,\d+", re.ASCII)
+_CURRENCY = re.compile(r"[A-Z]{3}", re.ASCII)
+_LANGUAGE = re.compile(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*", re.ASCII)
+_EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+", re.ASCII)
+
+
+class FieldError(Exception):
+    """One field of a record is wrong; ``path`` locates it (e.g. ("lines", 0, "unit_price"))."""
+
+    def __init__(self, path: Path, reason: str) -> None:
+        super().__init__(f"field {field_name(path)}: {reason}")
+        self.path = path
+        self.reason = reason
+
+
+class ImportFileError(BadInputError):
+    """A file cannot be imported; the message says where (file, record, line, field) and why."""
+
+    def __init__(
+        self,
+        source: str,
+        reason: str,
+        *,
+        record: int | None = None,
+        number: str | None = None,
+        line: int | None = None,
+        field: str | None = None,
+    ) -> None:
+        where = []
+        if record is not None:
+            where.append(f"record {record}" + (f" ({number})" if number else ""))
+        if line is not None:
+            where.append(f"line {line}")
+        if field is not None:
+            where.append(f"field {field}")
+        location = ", ".join(where)
+        super().__init__(f"{source}: {location}: {reason}" if location else f"{source}: {reason}")
+        self.source, self.reason, self.record = source, reason, record
+        self.number, self.line, self.field = number, line, field
+
+
+def field_name(path: Path) -> str:
+    """("lines", 0, "unit_price") -> "lines[0].unit_price"."""
+    text = ""
+    for part in path:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else part)
+    return text
+
+
+def shown(value: object) -> str:
+    """A value as the user wrote it, quoted like JSON and cut short."""
+    text = json.dumps(value, ensure_ascii=False, default=str)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _object(value: object, path: Path, allowed: tuple[str, ...], required: tuple[str, ...]) -> Any:
+    if not isinstance(value, Mapping):
+        raise FieldError(path, f"must be an object, not {shown(value)}")
+    for key in value:
+        if key not in allowed:
+            raise FieldError((*path, key), f"unknown field (allowed: {', '.join(allowed)})")
+    for key in required:
+        if value.get(key) is None:
+            raise FieldError((*path, key), "is required")
+    return value
+
+
+def _optional(value: object, path: Path, parse: Callable[[object, Path], T]) -> T | None:
+    return None if value is None else parse(value, path)
+
+
+def _text(value: object, path: Path) -> str:
+    if not isinstance(value, str):
+        raise FieldError(path, f"must be text, not {shown(value)}")
+    text = value.strip()
+    if not text:
+        raise FieldError(path, "must not be empty")
+    return text
+
+
+def _matching(pattern: re.Pattern[str], hint: str) -> Callable[[object, Path], str]:
+    def parse(value: object, path: Path) -> str:
+        text = _text(value, path)
+        if not pattern.fullmatch(text):
+            raise FieldError(path, f"{shown(value)} {hint}")
+        return text
+
+    return parse
+
+
+_currency = _matching(
+    _CURRENCY, "is not a currency (expected a 3-letter ISO code in capitals, e.g. CAD)"
+)
+_language = _matching(_LANGUAGE, "is not a language code (e.g. fr, en-CA, pt-BR)")
+_email = _matching(_EMAIL, "is not an email address")
+
+
+def _choice(value: object, path: Path, choices: type[DocumentKind] | type[DocumentStatus]) -> Any:
+    allowed = [choice.value for choice in choices]
+    if value not in allowed:
+        raise FieldError(path, f"{shown(value)} is not one of {', '.join(allowed)}")
+    return choices(value)
+
+
+def _date(value: object, path: Path) -> dt.date:
+    try:
+        if isinstance(value, str) and _DATE.fullmatch(value.strip()):
+            return dt.date.fromisoformat(value.strip())
+    except ValueError:
+        pass
+    raise FieldError(path, f"{shown(value)} is not a date (expected YYYY-MM-DD)")
+
+
+def _timestamp(value: object, path: Path) -> dt.datetime:
+    if isinstance(value, str) and _TIMESTAMP.fullmatch(value.strip()):
+        try:
+            return dt.datetime.fromisoformat(value.strip())
+        except ValueError:
+            pass
+    reason = "is not a date and time with a UTC offset (e.g. 2026-11-02T14:30:00-05:00 or ...Z)"
+    raise FieldError(path, f"{shown(value)} {reason}")
+
+
+def parse_decimal(value: object, path: Path) -> Decimal:
+    """A number given as a JSON number (already Decimal or int) or as text; never a float."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return Decimal(value)
+    if isinstance(value, Decimal) and value.is_finite():
+        return value
+    if isinstance(value, str) and _NUMBER.fullmatch(value.strip()):
+        try:
+            return Decimal(value.strip())
+        except InvalidOperation:
+            pass
+    if isinstance(value, str) and _COMMA_NUMBER.fullmatch(value.strip()):
+        dotted = value.strip().replace(",", ".")
+        raise FieldError(path, f"{shown(value)} is not a number (use a dot: {dotted})")
+    raise FieldError(path, f"{shown(value)} is not a number")
+
+
+def _languages(value: object, path: Path) -> tuple[str, ...]:
+    if not isinstance(value, list):
+        raise FieldError(path, f"must be a list of language codes, not {shown(value)}")
+    return tuple(_language(item, (*path, index)) for index, item in enumerate(value))
+
+
+def _client(value: object, path: Path) -> Client:
+    fields = _object(value, path, CLIENT_FIELDS, CLIENT_REQUIRED)
+    return Client(
+        code=_text(fields["code"], (*path, "code")),
+        name=_text(fields["name"], (*path, "name")),
+        email=_optional(fields.get("email"), (*path, "email"), _email),
+        language=_optional(fields.get("language"), (*path, "language"), _language),
+    )
+
+
+def _project(value: object, path: Path) -> Project:
+    fields = _object(value, path, PROJECT_FIELDS, PROJECT_REQUIRED)
+
+    def optional(name: str) -> str | None:
+        return _optional(fields.get(name), (*path, name), _text)
+
+    source = _optional(fields.get("source_language"), (*path, "source_language"), _language)
+    targets = _optional(fields.get("target_languages"), (*path, "target_languages"), _languages)
+    return Project(
+        number=_text(fields["number"], (*path, "number")),
+        name=optional("name"),
+        client_po=optional("client_po"),
+        manager=optional("manager"),
+        source_language=source,
+        target_languages=targets or (),
+    )
+
+
+def _line(value: object, path: Path) -> Line:
+    fields = _object(value, path, LINE_FIELDS, LINE_REQUIRED)
+    return Line(
+        service=_text(fields["service"], (*path, "service")),
+        description=_text(fields["description"], (*path, "description")),
+        quantity=parse_decimal(fields["quantity"], (*path, "quantity")),
+        unit_price=parse_decimal(fields["unit_price"], (*path, "unit_price")),
+        unit=_optional(fields.get("unit"), (*path, "unit"), _text),
+    )
+
+
+def _lines(value: object) -> tuple[Line, ...]:
+    if not isinstance(value, list):
+        raise FieldError(("lines",), f"must be a list of lines, not {shown(value)}")
+    if not value:
+        raise FieldError(("lines",), "must hold at least one line")
+    return tuple(_line(item, ("lines", index)) for index, item in enumerate(value))
+
+
+def _check_dates(kind: DocumentKind, fields: Mapping[str, Any]) -> None:
+    own, other = ("due_date", "valid_until")
+    if kind is DocumentKind.QUOTE:
+        own, other = other, own
+    if fields.get(other) is not None:
+        raise FieldError((other,), f"a {kind.value} has no {other} (use {own})")
+
+
+def parse_record(record: object) -> Document:
+    """The Document a record of the import format describes; FieldError names the first fault."""
+    fields = _object(record, (), DOCUMENT_FIELDS, DOCUMENT_REQUIRED)
+    kind: DocumentKind = _choice(fields["kind"], ("kind",), DocumentKind)
+    date = _date(fields["date"], ("date",))
+    _check_dates(kind, fields)
+    due_date = _optional(fields.get("due_date"), ("due_date",), _date)
+    valid_until = _optional(fields.get("valid_until"), ("valid_until",), _date)
+    for name, later in (("due_date", due_date), ("valid_until", valid_until)):
+        if later is not None and later < date:
+            raise FieldError((name,), f"{later} is before the document date {date}")
+    return Document(
+        kind=kind,
+        number=_text(fields["number"], ("number",)),
+        status=_choice(fields["status"], ("status",), DocumentStatus),
+        date=date,
+        currency=_currency(fields["currency"], ("currency",)),
+        client=_client(fields["client"], ("client",)),
+        project=_project(fields["project"], ("project",)),
+        lines=_lines(fields["lines"]),
+        due_date=due_date,
+        valid_until=valid_until,
+        updated_at=_optional(fields.get("updated_at"), ("updated_at",), _timestamp),
+    )

@@ -1,0 +1,120 @@
+"""Realistic, varied FlowFit documents made up deterministically, for demos and benchmarks."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from dataclasses import dataclass
+from decimal import Decimal
+
+from qbconnector.core.documents import (
+    Client,
+    Document,
+    DocumentKind,
+    DocumentStatus,
+    Line,
+    Project,
+)
+
+
+@dataclass(frozen=True)
+class _Customer:
+    client: Client
+    currency: str
+    source: str
+    targets: tuple[str, ...]
+
+
+_CUSTOMERS = (
+    _Customer(Client("ACME", "Acme Traductions inc.", "factures@acme-traductions.ca", "fr"),
+              "CAD", "en", ("fr-CA",)),
+    _Customer(Client("ATELIER", "L'Atelier du Plateau", "compta@atelierduplateau.ca", "fr"),
+              "CAD", "en", ("fr-CA",)),
+    _Customer(Client("MTLMUSEE", "Musée d'art de Montréal", "fournisseurs@mam.qc.ca", "fr"),
+              "CAD", "fr", ("en-CA", "es")),
+    _Customer(Client("BOREAL", "Boréal Assurances", None, "fr"), "CAD", "en", ("fr-CA",)),
+    _Customer(Client("BUCKEYE", "Buckeye Medical Devices LLC", "ap@buckeyemed.com", "en"),
+              "USD", "en", ("es", "fr", "de")),
+    _Customer(Client("CUYAHOGA", "Cuyahoga Legal Partners", "billing@cuyahogalegal.com", "en"),
+              "USD", "en", ("es",)),
+    _Customer(Client("OHIOAG", "Ohio Agri-Tech Cooperative", None, "en"),
+              "USD", "en", ("es", "pt-BR")),
+)  # fmt: skip
+
+_PROJECT_NAMES = (
+    "Annual report", "Website localization", "User manual", "Safety data sheets",
+    "Marketing brochure", "Employee handbook", "Clinical study protocol", "Software strings",
+    "Press release", "Training videos subtitles", "Terms and conditions", "Product labels",
+)  # fmt: skip
+_MANAGERS = ("Sophie Tremblay", "Marc-André Gagnon", "Emily Carter", "Jean-François Roy")
+
+# service, unit, lowest and highest unit price in cents, lowest and highest quantity
+_SERVICES = (
+    ("Translation", "word", 14, 28, 150, 25000),
+    ("Revision", "word", 5, 10, 150, 25000),
+    ("Proofreading", "hour", 5500, 7500, 1, 12),
+    ("Desktop publishing", "page", 1200, 2500, 1, 80),
+    ("Certified translation", "page", 3500, 6000, 1, 10),
+    ("Interpretation", "hour", 9000, 14000, 2, 16),
+    ("Project management", "hour", 6000, 8500, 1, 6),
+)
+
+_FIRST_DAY = dt.date(2025, 1, 6)
+
+
+def _line(rng: random.Random, source: str, target: str) -> Line:
+    service, unit, low_price, high_price, low_qty, high_qty = rng.choice(_SERVICES)
+    quantity = Decimal(rng.randint(low_qty, high_qty))
+    if unit == "hour" and rng.random() < 0.5:
+        quantity += Decimal("0.5")
+    unit_price = Decimal(rng.randint(low_price, high_price)) / 100
+    if unit == "word":
+        description = f"{source.upper()}>{target.upper()} {int(quantity):,} words"
+    else:
+        description = f"{service} {source}>{target}, {quantity} {unit}s"
+    return Line(service, description, quantity, unit_price, unit)
+
+
+def _document(rng: random.Random, kind: DocumentKind, serial: int) -> Document:
+    customer = rng.choice(_CUSTOMERS)
+    date = _FIRST_DAY + dt.timedelta(days=rng.randint(0, 700))
+    targets = customer.targets[: rng.randint(1, len(customer.targets))]
+    project = Project(
+        number=f"P-{2000 + serial // 2}",
+        name=f"{rng.choice(_PROJECT_NAMES)} {date.year}",
+        client_po=f"PO-{rng.randint(10000, 99999)}" if rng.random() < 0.4 else None,
+        manager=rng.choice(_MANAGERS),
+        source_language=customer.source,
+        target_languages=targets,
+    )
+    lines = tuple(
+        _line(rng, customer.source, rng.choice(targets)) for _ in range(rng.randint(1, 4))
+    )
+    status = rng.choices(list(DocumentStatus), weights=(2, 7, 1))[0]
+    is_invoice = kind is DocumentKind.INVOICE
+    return Document(
+        kind=kind,
+        number=f"{'INV' if is_invoice else 'Q'}-{10000 + serial}",
+        status=status,
+        date=date,
+        currency=customer.currency,
+        client=customer.client,
+        project=project,
+        lines=lines,
+        due_date=date + dt.timedelta(days=rng.choice((15, 30, 45))) if is_invoice else None,
+        valid_until=None if is_invoice else date + dt.timedelta(days=30),
+        updated_at=dt.datetime.combine(date, dt.time(8), dt.UTC)
+        + dt.timedelta(minutes=rng.randint(0, 10 * 60)),
+    )
+
+
+def generate_documents(count: int, seed: int = 0) -> list[Document]:
+    """``count`` distinct documents (about 2 invoices for 1 quote); same seed, same documents."""
+    rng = random.Random(seed)
+    serials = dict.fromkeys(DocumentKind, 0)
+    documents = []
+    for _ in range(count):
+        kind = DocumentKind.QUOTE if rng.random() < 1 / 3 else DocumentKind.INVOICE
+        serials[kind] += 1
+        documents.append(_document(rng, kind, serials[kind]))
+    return documents
