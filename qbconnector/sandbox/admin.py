@@ -1,0 +1,117 @@
+"""The /_admin/ endpoints tests and demos use: state, faults, limits, tokens, entity lists."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from qbconnector.sandbox import jsonio
+from qbconnector.sandbox.api import DataApi, Reply, Request, json_reply
+from qbconnector.sandbox.company import KINDS
+from qbconnector.sandbox.faults import FaultInjector
+from qbconnector.sandbox.limits import RateLimiter
+from qbconnector.sandbox.rules import CURRENCY_NAMES
+
+PREFIX = "/_admin"
+
+
+class AdminRoutes:
+    """Loopback-only controls; no authentication (the server never binds a public address)."""
+
+    def __init__(self, api: DataApi, faults: FaultInjector, limiter: RateLimiter) -> None:
+        self.api = api
+        self.faults = faults
+        self.limiter = limiter
+
+    def handle(self, request: Request) -> Reply:
+        route = request.path[len(PREFIX) :].strip("/").split("/")
+        try:
+            body = jsonio.loads(request.body) if request.body else {}
+        except ValueError:
+            return json_reply(400, {"error": "the body is not valid JSON"})
+        if not isinstance(body, dict):
+            return json_reply(400, {"error": "the body must be a JSON object"})
+        try:
+            return self._dispatch(request.method, route, body)
+        except (ValueError, TypeError) as error:
+            return json_reply(400, {"error": str(error)})
+
+    def _dispatch(self, method: str, route: list[str], body: dict[str, Any]) -> Reply:
+        if method == "GET" and route == ["state"]:
+            return json_reply(200, self.summary())
+        if method == "GET" and len(route) == 2 and route[0] == "entities":
+            if route[1] not in KINDS:
+                return json_reply(404, {"error": f"unknown entity {route[1]}"})
+            return json_reply(200, {route[1]: self.entities(route[1])})
+        if method == "POST" and route == ["faults"]:
+            self.faults.configure(self.faults.settings.updated(body))
+            return json_reply(200, self.faults.settings.to_json())
+        if method == "POST" and route == ["limits"]:
+            return json_reply(200, self._set_limits(body))
+        if method == "POST" and route == ["company"]:
+            return json_reply(200, self._set_company(body))
+        if method == "POST" and route == ["tokens", "issue"]:
+            return json_reply(200, self.api.oauth.issue_new_grant())
+        if method == "POST" and route == ["tokens", "expire"]:
+            token = body.get("access_token")
+            return json_reply(200, {"expired": self.api.oauth.expire_access(token)})
+        if method == "POST" and route == ["tokens", "revoke"]:
+            self.api.oauth.revoke(str(body.get("token", "")))
+            return json_reply(200, {"revoked": True})
+        return json_reply(404, {"error": f"no admin route {method} /{'/'.join(route)}"})
+
+    def entities(self, entity: str) -> list[dict[str, Any]]:
+        company = self.api.company
+        with company.lock:
+            records = sorted(company.state.table(entity).values(), key=lambda r: int(r["Id"]))
+            return jsonio.copy(records)  # type: ignore[no-any-return]
+
+    def summary(self) -> dict[str, Any]:
+        company = self.api.company
+        with company.lock:
+            state = company.state
+            counts = {name: len(state.table(name)) for name in KINDS}
+            requestids = len(state.replies)
+        return {
+            "realm_id": state.realm_id,
+            "company": {
+                "company_name": state.company_name,
+                "country": state.country,
+                "home_currency": state.home_currency,
+                "multicurrency": state.multicurrency,
+            },
+            "counts": counts,
+            "faults": self.faults.settings.to_json(),
+            "fault_counts": dict(self.faults.counts),
+            "limits": {**vars(self.limiter.settings), **self.limiter.stats()},
+            "requestids": requestids,
+            "replays": self.api.replays,
+            "replay_mismatches": self.api.replay_mismatches,
+        }
+
+    def _set_limits(self, body: dict[str, Any]) -> dict[str, Any]:
+        settings = self.limiter.settings
+        for name, value in body.items():
+            if name not in vars(settings):
+                raise ValueError(f"unknown limit setting {name!r}")
+            current = getattr(settings, name)
+            new_value = bool(value) if isinstance(current, bool) else type(current)(value)
+            if not isinstance(new_value, bool) and new_value <= 0:
+                raise ValueError(f"{name} must be positive")
+            setattr(settings, name, new_value)
+        return dict(vars(settings))
+
+    def _set_company(self, body: dict[str, Any]) -> dict[str, Any]:
+        company = self.api.company
+        with company.lock:
+            state = company.state
+            if "home_currency" in body:
+                code = str(body["home_currency"]).upper()
+                if code not in CURRENCY_NAMES:
+                    raise ValueError(f"unknown currency {code}")
+                state.home_currency = code
+            if "multicurrency" in body:
+                state.multicurrency = bool(body["multicurrency"])
+            if "company_name" in body:
+                state.company_name = str(body["company_name"])
+            company.committed()
+        return self.summary()["company"]  # type: ignore[no-any-return]

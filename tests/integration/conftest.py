@@ -1,0 +1,83 @@
+"""Integration fixtures: a real loopback QuickBooks sandbox per test, and HTTP helpers."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import pytest
+import requests
+
+from qbconnector.sandbox.server import SandboxConfig, SandboxServer
+
+SandboxFactory = Callable[..., SandboxServer]
+
+
+@pytest.fixture
+def sandbox_factory() -> Iterator[SandboxFactory]:
+    """Starts sandboxes with custom settings (``SandboxConfig`` fields); stops them all after."""
+    started: list[SandboxServer] = []
+
+    def start(**settings: Any) -> SandboxServer:
+        server = SandboxServer(SandboxConfig(**settings)).start()
+        started.append(server)
+        return server
+
+    yield start
+    for server in reversed(started):
+        server.stop()
+
+
+@pytest.fixture
+def sandbox(sandbox_factory: SandboxFactory) -> SandboxServer:
+    """A sandbox on a free port with default seed data (three service items, CAD, no faults)."""
+    return sandbox_factory()
+
+
+class QboSession:
+    """A bare ``requests`` session bound to one sandbox realm (the sandbox's own tests only)."""
+
+    def __init__(self, server: SandboxServer, access_token: str) -> None:
+        self.server = server
+        self.http = requests.Session()
+        self.http.headers.update(
+            {"Authorization": f"Bearer {access_token}", "Accept": "application/json"}
+        )
+        self.base = f"{server.api_base_url}/v3/company/{server.realm_id}"
+
+    def post(self, path: str, body: object, **params: str) -> requests.Response:
+        return self.http.post(
+            f"{self.base}/{path}", json=body, params={"minorversion": "75", **params}
+        )
+
+    def get(self, path: str, **params: str) -> requests.Response:
+        return self.http.get(f"{self.base}/{path}", params={"minorversion": "75", **params})
+
+    def query(self, text: str) -> requests.Response:
+        return self.get("query", query=text)
+
+    def close(self) -> None:
+        self.http.close()
+
+
+@pytest.fixture
+def qbo(sandbox: SandboxServer) -> Iterator[QboSession]:
+    """An authorised session on the ``sandbox`` fixture."""
+    session = QboSession(sandbox, sandbox.issue_tokens()["access_token"])
+    yield session
+    session.close()
+
+
+@pytest.fixture
+def qbo_for() -> Iterator[Callable[[SandboxServer], QboSession]]:
+    """Authorised sessions on sandboxes from ``sandbox_factory``; closed after the test."""
+    sessions: list[QboSession] = []
+
+    def open_session(server: SandboxServer) -> QboSession:
+        session = QboSession(server, server.issue_tokens()["access_token"])
+        sessions.append(session)
+        return session
+
+    yield open_session
+    for session in sessions:
+        session.close()
