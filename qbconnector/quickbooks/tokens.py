@@ -35,10 +35,10 @@ AuthClientFactory = Callable[[OAuthSettings], Any]
 
 @dataclass
 class _Current:
-    """The access token this process uses, and when it stops working (None: unknown)."""
+    """The access token this process uses, and when to replace it (None: when refused)."""
 
     token: str | None = None
-    expires_at: float | None = None
+    renew_at: float | None = None
     refreshes: int = field(default=0)
 
 
@@ -98,7 +98,7 @@ class TokenManager:
     def access_token(self) -> str:
         with self._lock:
             current = self._current
-            if current.token is not None and self._fresh(current.expires_at):
+            if current.token is not None and self._fresh(current.renew_at):
                 return current.token
             return self._obtain(rejected=current.token, forced=False)
 
@@ -132,18 +132,29 @@ class TokenManager:
 
     # -- inside self._lock -----------------------------------------------------------------
 
-    def _fresh(self, expires_at: float | None) -> bool:
+    def _fresh(self, renew_at: float | None) -> bool:
         # Unknown expiry (pasted token): use it, a 401 will tell when it is dead.
-        return expires_at is None or expires_at - self.margin > self.wall_clock()
+        return renew_at is None or renew_at > self.wall_clock()
+
+    def _renew_at(self, times: TokenTimes) -> float | None:
+        """``margin`` before expiry, but never before half the token's life (short lifetimes)."""
+        expires_at = times.access_expires_at
+        if expires_at is None:
+            return None
+        margin = self.margin
+        issued_at = times.last_refresh_at
+        if issued_at is not None and expires_at > issued_at:
+            margin = min(margin, (expires_at - issued_at) / 2)
+        return expires_at - margin
 
     def _obtain(self, rejected: str | None, forced: bool) -> str:
         with self._cross_process_lock():
             times = read_token_times(self.state_file)
             stored = self.vault.get(ACCESS_TOKEN)
             if not forced and stored and stored != rejected:
-                expires_at = times.access_expires_at if times.describes(stored) else None
-                if self._fresh(expires_at):
-                    self._current = _Current(stored, expires_at, self._current.refreshes)
+                renew_at = self._renew_at(times) if times.describes(stored) else None
+                if self._fresh(renew_at):
+                    self._current = _Current(stored, renew_at, self._current.refreshes)
                     return stored
             return self._refresh(times)
 
@@ -176,9 +187,7 @@ class TokenManager:
             access_fingerprint=token_fingerprint(new_access),
         )
         write_token_times(self.state_file, new_times)
-        self._current = _Current(
-            new_access, new_times.access_expires_at, self._current.refreshes + 1
-        )
+        self._current = _Current(new_access, self._renew_at(new_times), self._current.refreshes + 1)
         return new_access
 
     def _client(self) -> Any:
