@@ -16,7 +16,7 @@ from qbconnector.sync.facts import fetch_company_facts
 from qbconnector.sync.plan import CompanyFacts, Plan, plan
 from qbconnector.sync.results import Callbacks, SyncReport
 from qbconnector.sync.run import SyncRun
-from qbconnector.sync.sender import RetryPolicy, SyncApi
+from qbconnector.sync.sender import RetryingReads, RetryPolicy, SyncApi
 
 # Intuit allows 40 batch calls a minute and 10 requests at once per company; four batches in
 # flight keep that pace busy when one call takes up to six seconds, without queueing at the server.
@@ -54,10 +54,10 @@ class SyncEngine:
         *,
         requestids: Callable[[], str] = new_requestid,
     ) -> None:
-        self.api = api
+        self.config = config or EngineConfig()
+        self.api: SyncApi = RetryingReads(api, self.config.retry)
         self.ledger = ledger
         self.options = options
-        self.config = config or EngineConfig()
         self.requestids = requestids
 
     def facts(self) -> CompanyFacts:

@@ -5,11 +5,13 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeVar
 
 from qbconnector.quickbooks.batch import BatchItem, BatchResult
 from qbconnector.quickbooks.client import EntityResult, QueryResult
 from qbconnector.quickbooks.errors import NetworkError, QuickBooksError
+
+_T = TypeVar("_T")
 
 
 class SyncApi(Protocol):
@@ -68,3 +70,34 @@ def send_batch(
             if not _worth_retrying(error) or tries > len(waits):
                 return BatchCall(requestid, error=error, tries=tries)
             sleep(waits[tries - 1])
+
+
+class RetryingReads:
+    """Wraps a client so that queries and reads are retried like batches (reads are harmless
+    to repeat); batches pass through, :func:`send_batch` retries them with their requestid."""
+
+    def __init__(
+        self, api: SyncApi, policy: RetryPolicy, sleep: Callable[[float], Any] = time.sleep
+    ) -> None:
+        self.api = api
+        self.policy = policy
+        self._sleep = sleep
+
+    def batch(self, items: Sequence[BatchItem], request_id: str) -> BatchResult:
+        return self.api.batch(items, request_id)
+
+    def query(self, select: str) -> QueryResult:
+        return self._retried(lambda: self.api.query(select))
+
+    def read(self, entity: str, entity_id: str) -> EntityResult:
+        return self._retried(lambda: self.api.read(entity, entity_id))
+
+    def _retried(self, call: Callable[[], _T]) -> _T:
+        for wait in self.policy.waits():
+            try:
+                return call()
+            except QuickBooksError as error:
+                if not _worth_retrying(error):
+                    raise
+            self._sleep(wait)
+        return call()
