@@ -87,7 +87,12 @@ def run(args: argparse.Namespace, profile: Profile) -> int:
     )
     if args.realm:
         config.realm_id = args.realm
-    return _serve(SandboxServer(config))
+    try:
+        server = SandboxServer(config)
+    except (ValueError, OSError) as error:
+        print(f"qbconnector sandbox: {error}", file=sys.stderr)
+        return int(ExitCode.BAD_INPUT)
+    return _serve(server)
 
 
 def _serve(server: SandboxServer) -> int:

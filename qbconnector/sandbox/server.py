@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import ipaddress
 import secrets
 import threading
@@ -76,10 +77,15 @@ class SandboxServer:
             self.company,
             TokenSettings(self.config.access_token_lifetime, self.config.refresh_grace),
         )
-        limit_settings = self.config.limit_settings
-        limit_settings.enabled = self.config.limits
-        limit_settings.time_scale = self.config.time_scale
-        self.limiter = RateLimiter(limit_settings)
+        if self.config.time_scale <= 0:
+            raise ValueError("time_scale must be positive")
+        self.limiter = RateLimiter(
+            dataclasses.replace(
+                self.config.limit_settings,
+                enabled=self.config.limits,
+                time_scale=self.config.time_scale,
+            )
+        )
         self.faults = FaultInjector(self._fault_settings())
         self.api = DataApi(
             self.company, self.oauth, self.limiter, self.faults, self.config.replay_errors

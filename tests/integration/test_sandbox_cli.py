@@ -89,7 +89,9 @@ def test_kill_and_restart_on_the_state_file(
     assert duplicate.json()["Fault"]["Error"][0]["code"] == "6240"
 
 
-@pytest.mark.parametrize("args", [["--host", "0.0.0.0"], ["--fault", "drop=2"]])
+@pytest.mark.parametrize(
+    "args", [["--host", "0.0.0.0"], ["--fault", "drop=2"], ["--time-scale", "0"]]
+)
 def test_bad_arguments_exit_2(args: list[str]) -> None:
     process = launch(*args)
     _, stderr = process.communicate(timeout=20)
