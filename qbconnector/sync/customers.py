@@ -101,20 +101,23 @@ class CustomerResolver:
         """Link the codes whose name exists; return those not found."""
         missing: list[str] = []
         for chunk in _chunks(codes):
-            conditions = {code: where_equals("DisplayName", display_name(wanted[code].client))
-                          for code in chunk}  # fmt: skip
+            conditions = {
+                code: where_equals("DisplayName", display_name(wanted[code].client))
+                for code in chunk
+            }
             items = [
                 BatchItem(bid=f"q{index}", query=f"SELECT * FROM Customer WHERE {cond.text}")
                 for index, cond in enumerate(conditions.values())
             ]
             answers = self._send(items)
-            for index, (code, cond) in enumerate(conditions.items()):
+            for index, code in enumerate(conditions):
                 answer = answers.get(f"q{index}")
                 if answer is None or answer.error is not None:
                     outcome.errors[code] = _describe(answer)
                     continue
                 rows = (answer.query_response or {}).get("Customer") or []
-                matches = [row for row in rows if isinstance(row, dict) and cond.keeps(row)]
+                name = _folded(display_name(wanted[code].client))
+                matches = [row for row in rows if _folded(row.get("DisplayName")) == name]
                 if matches:
                     self._link(code, matches[0], "found", outcome)
                 else:
@@ -181,6 +184,11 @@ class CustomerResolver:
         )
         self.ledger.link_customer(link, how=how)
         outcome.links[code] = link
+
+
+def _folded(name: object) -> str:
+    # QuickBooks compares names ignoring case and surrounding blanks (6240 says so too).
+    return str(name or "").strip().casefold()
 
 
 def _describe(answer: BatchItemResult | None) -> str:
