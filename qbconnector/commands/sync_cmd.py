@@ -56,7 +56,9 @@ def register(parser: argparse.ArgumentParser) -> None:
         metavar="N",
         help=f"batches sent at once (default {default_in_flight})",
     )
+    # For benchmarks and tests against a time-scaled sandbox: not part of the user's contract.
     parser.add_argument("--time-scale", type=float, default=1.0, help=argparse.SUPPRESS)
+    parser.add_argument("--batch-size", type=int, default=30, help=argparse.SUPPRESS)
 
 
 def run(args: argparse.Namespace, profile: Profile) -> int:
@@ -90,7 +92,9 @@ def _opened(context: CommandContext) -> Iterator[tuple[DocumentSource, Ledger]]:
 def _engine(args: argparse.Namespace, context: CommandContext, ledger: Ledger) -> SyncEngine:
     pace = Pace(time_scale=args.time_scale)
     client = open_client(context.profile, context.settings, context.vault.store, pace)
-    config = EngineConfig(in_flight=max(1, args.in_flight))
+    config = EngineConfig(
+        batch_size=min(max(1, args.batch_size), 30), in_flight=max(1, args.in_flight)
+    )
     return SyncEngine(client, ledger, PayloadOptions.from_settings(context.settings), config)
 
 
