@@ -105,12 +105,12 @@ def test_stale_sync_token_is_reread_once(
     engine = make_engine(client, ledger, settings_for(server))
     engine.run([doc])
     row = ledger.get(doc.kind, doc.number)
-    assert row is not None and row.qbo_id is not None
+    assert row is not None
+    assert row.qbo_id is not None
     # Someone edits the invoice in QuickBooks: our stored SyncToken is now stale.
-    client.sparse_update(entity_for(doc), {"Id": row.qbo_id, "SyncToken": "0",
-                                           "PrivateNote": row.qbo_id and "edited"}, "edit-1")  # fmt: skip
-    changed = dataclasses.replace(doc, due_date=None, valid_until=None, currency=doc.currency)
-    changed = dataclasses.replace(changed, project=dataclasses.replace(doc.project, name="New"))
+    edit = {"Id": row.qbo_id, "SyncToken": "0", "PrivateNote": "edited in QuickBooks"}
+    client.sparse_update(entity_for(doc), edit, "edit-1")
+    changed = dataclasses.replace(doc, project=dataclasses.replace(doc.project, name="New"))
     report = engine.run([dataclasses.replace(changed, lines=doc.lines[:1])])
     (stored,) = server.entities(entity_for(doc))
     assert ([r.outcome for r in report.results], stored["SyncToken"]) == ([Outcome.UPDATED], "2")

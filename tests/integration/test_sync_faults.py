@@ -105,7 +105,7 @@ def test_lost_refresh_token_stops_the_run_as_reconnect_required(
     sandbox_factory: SandboxFactory, tmp_path: Path
 ) -> None:
     server = sandbox_factory(seed=CompanySeed(multicurrency=True))
-    client, vault, tokens = sandbox_client(server)
+    client, vault, _tokens = sandbox_client(server)
     server.revoke_token(vault.get(REFRESH_TOKEN) or "")
     try:
         with Ledger.open(tmp_path / "ledger.sqlite3") as ledger:
