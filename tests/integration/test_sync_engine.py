@@ -110,8 +110,8 @@ def test_stale_sync_token_is_reread_once(
     # Someone edits the invoice in QuickBooks: our stored SyncToken is now stale.
     edit = {"Id": row.qbo_id, "SyncToken": "0", "PrivateNote": "edited in QuickBooks"}
     client.sparse_update(entity_for(doc), edit, "edit-1")
-    changed = dataclasses.replace(doc, project=dataclasses.replace(doc.project, name="New"))
-    report = engine.run([dataclasses.replace(changed, lines=doc.lines[:1])])
+    edited_line = Line("Translation", "Edited in FlowFit", Decimal(10), Decimal(3))
+    report = engine.run([dataclasses.replace(doc, lines=(edited_line,))])
     (stored,) = server.entities(entity_for(doc))
     assert ([r.outcome for r in report.results], stored["SyncToken"]) == ([Outcome.UPDATED], "2")
 
