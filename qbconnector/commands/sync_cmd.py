@@ -24,6 +24,7 @@ from qbconnector.sync.connection import Pace, open_client
 from qbconnector.sync.engine import EngineConfig, SyncEngine
 from qbconnector.sync.plan import Action, CompanyFacts, plan
 from qbconnector.sync.results import Callbacks, SyncReport
+from qbconnector.sync.sender import RetryPolicy
 from qbconnector.sync.sources import DocumentSource, Selection, check_all_found, open_source
 
 HELP = "push approved invoices and quotes to QuickBooks (exactly once; safe to re-run)"
@@ -92,8 +93,9 @@ def _opened(context: CommandContext) -> Iterator[tuple[DocumentSource, Ledger]]:
 def _engine(args: argparse.Namespace, context: CommandContext, ledger: Ledger) -> SyncEngine:
     pace = Pace(time_scale=args.time_scale)
     client = open_client(context.profile, context.settings, context.vault.store, pace)
+    retry = RetryPolicy(first_wait=RetryPolicy.first_wait / max(args.time_scale, 1e-3))
     config = EngineConfig(
-        batch_size=min(max(1, args.batch_size), 30), in_flight=max(1, args.in_flight)
+        batch_size=min(max(1, args.batch_size), 30), in_flight=max(1, args.in_flight), retry=retry
     )
     return SyncEngine(client, ledger, PayloadOptions.from_settings(context.settings), config)
 

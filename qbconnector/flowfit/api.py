@@ -26,6 +26,10 @@ class FlowFitApiError(QbConnectorError):
 
     exit_code = ExitCode.UNREACHABLE
 
+    def __init__(self, message: str, *, exit_code: ExitCode = ExitCode.UNREACHABLE) -> None:
+        super().__init__(message)
+        self.exit_code = exit_code
+
 
 def _state_of(result: DocumentResult) -> str | None:
     if result.outcome.synced:
@@ -156,6 +160,7 @@ def _answer(response: requests.Response, base_url: str) -> dict[str, Any]:
         raise FlowFitApiError(
             f"The FlowFit API at {base_url} refused the Customer sync. number "
             f"(HTTP {response.status_code}): check it in Parameters > Synchronization.",
+            exit_code=ExitCode.BAD_INPUT,
         )
     if not response.ok:
         raise FlowFitApiError(f"The FlowFit API failed (HTTP {response.status_code}).")

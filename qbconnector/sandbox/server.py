@@ -51,7 +51,7 @@ class SandboxConfig:
     client_secret: str | None = None
     limit_settings: LimitSettings = field(default_factory=LimitSettings)
     flowfit_documents: Path | str | None = None  # serve the FlowFit API stand-in from this file
-    flowfit_sync_number: str = "FF-1001"
+    flowfit_sync_number: str = "1001"
 
 
 def is_loopback(host: str) -> bool:
