@@ -74,8 +74,9 @@ def run(documents: int, time_scale: float, in_flight: int, latency: float) -> No
     print(f"wall time: {elapsed:.2f} s at time scale {time_scale:g} = "
           f"{simulated_minutes:.2f} simulated minutes")  # fmt: skip
     waited = stats.waited_seconds
+    throttled = state["throttled"]
     print(f"requests: {stats.requests}, batch calls: {stats.batch_calls}, "
-          f"throttled by the sandbox: {state['throttled']}, client waited {waited:.2f} s")  # fmt: skip
+          f"throttled by the sandbox: {throttled}, client waited {waited:.2f} s")  # fmt: skip
     print(f"throughput: {rate:,.0f} documents/minute (simulated)")
     share = rate / BATCH_FLOOR
     print(f"floor set by Intuit's limits: {BATCH_FLOOR:,} documents/minute with batches "
