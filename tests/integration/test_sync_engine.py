@@ -13,9 +13,11 @@ import pytest
 from qbconnector.core.documents import Client, Document, DocumentKind, Line
 from qbconnector.core.settings import PostingMode, Settings
 from qbconnector.quickbooks.client import QuickBooksClient
+from qbconnector.quickbooks.payloads import with_customer
 from qbconnector.sandbox.seed import CompanySeed
 from qbconnector.sandbox.server import SandboxServer
-from qbconnector.storage.ledger import Ledger, RowState
+from qbconnector.storage.ledger import Ledger, Operation, RowState
+from qbconnector.sync.jobs import Batch, Job
 from qbconnector.sync.results import Callbacks, DocumentResult, Outcome
 from tests.integration.conftest import SandboxFactory
 from tests.integration.sync_support import (
@@ -225,4 +227,41 @@ def test_cancel_stops_between_batches_and_reports_n_of_m(
     assert ledger.counts()[RowState.PENDING] == 0
     finish = engine.run(docs)
     assert finish.counts()[Outcome.CREATED] == 27
+    assert_exactly_once(server, docs)
+
+
+def _interrupted_batch(
+    server: SandboxServer, client: QuickBooksClient, ledger: Ledger, *, sent: bool
+) -> list[Document]:
+    """Leave a batch as a crash would: rows pending in the ledger, sent to QuickBooks or not."""
+    docs = documents(12)
+    client_docs = [doc for doc in docs if doc.client.code == docs[0].client.code][:3]
+    engine = make_engine(client, ledger, settings_for(server))
+    engine.run(client_docs[:1])  # the customer exists and is mapped
+    link = ledger.customer(client_docs[0].client.code)
+    assert link is not None
+    planned = engine.plan(client_docs[1:]).to_send
+    jobs = [
+        Job(p.document.kind, p.document.number, Operation.CREATE,
+            with_customer(p.payload, link.qbo_id), p.payload_hash)
+        for p in planned
+    ]  # fmt: skip
+    batch = Batch.new("interrupted-1", jobs)
+    ledger.begin_attempts(batch.attempts())
+    if sent:
+        client.batch(batch.items(), batch.requestid)
+    return client_docs
+
+
+@pytest.mark.parametrize("sent", [True, False])
+def test_next_run_replays_an_interrupted_batch_with_its_requestid(
+    server: SandboxServer, client: QuickBooksClient, ledger: Ledger, sent: bool
+) -> None:
+    docs = _interrupted_batch(server, client, ledger, sent=sent)
+    replays_before = int(server.summary()["replays"])
+    report = make_engine(client, ledger, settings_for(server)).run(docs)
+    state = server.summary()
+    assert (state["replays"] - replays_before, state["replay_mismatches"]) == (int(sent), 0)
+    assert {r.outcome for r in report.results} == {Outcome.CREATED, Outcome.UNCHANGED}
+    assert ledger.counts()[RowState.PENDING] == 0
     assert_exactly_once(server, docs)
