@@ -7,8 +7,7 @@ import sys
 
 from qbconnector.core.documents import DocumentKind, DocumentStatus
 from qbconnector.flowfit.importer import documents_to_json
-from qbconnector.flowfit.store import DocumentFilter, DocumentStore
-from qbconnector.flowfit.store_rows import DocumentSummary
+from qbconnector.flowfit.store import DocumentFilter, DocumentStore, DocumentSummary
 from qbconnector.storage.profile import Profile
 
 HELP = "list the FlowFit documents in the local store"

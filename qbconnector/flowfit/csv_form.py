@@ -153,6 +153,7 @@ def _rejection(error: FieldError, group: _Group, source: str) -> ImportFileError
 
 def parse_csv(text: str, source: str) -> list[Document]:
     """Every document of a CSV file, or ImportFileError naming the first fault."""
+    text = text.removeprefix("\ufeff")  # the byte-order mark spreadsheets write
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text))
     header = next(reader, None)
     if header is None:

@@ -48,7 +48,7 @@ def _records(text: str, source: str) -> list[Any]:
     try:
         # Decimal for every JSON number: 0.18 stays exactly 0.18, never a float.
         data = json.loads(
-            text,
+            text.removeprefix("\ufeff"),
             parse_float=Decimal,
             parse_constant=_no_constant,
             object_pairs_hook=_no_duplicate_keys,
@@ -74,12 +74,16 @@ def parse_json(text: str, source: str) -> list[Document]:
     seen: dict[tuple[DocumentKind, str], int] = {}
     for index, record in enumerate(_records(text, source), start=1):
         number = record.get("number") if isinstance(record, dict) else None
-        label = number if isinstance(number, str) else None
+        label = (number.strip() or None) if isinstance(number, str) else None
         try:
             document = parse_record(record)
         except FieldError as error:
             raise ImportFileError(
-                source, error.reason, record=index, number=label, field=field_name(error.path)
+                source,
+                error.reason,
+                record=index,
+                number=label,
+                field=field_name(error.path) or None,
             ) from None
         if document.key in seen:
             reason = f"{shown(document.number)} is already record {seen[document.key]} of this file"

@@ -240,7 +240,8 @@ def _check_dates(kind: DocumentKind, fields: Mapping[str, Any]) -> None:
     if kind is DocumentKind.QUOTE:
         own, other = other, own
     if fields.get(other) is not None:
-        raise FieldError((other,), f"a {kind.value} has no {other} (use {own})")
+        article = "an" if kind is DocumentKind.INVOICE else "a"
+        raise FieldError((other,), f"{article} {kind.value} has no {other} (use {own})")
 
 
 def parse_record(record: object) -> Document:

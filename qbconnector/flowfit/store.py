@@ -24,6 +24,15 @@ from qbconnector.flowfit.store_rows import (
 )
 from qbconnector.storage.sqlite import Database, Migration
 
+__all__ = [
+    "MIGRATIONS",
+    "DocumentFilter",
+    "DocumentStore",
+    "DocumentSummary",
+    "UpsertCounts",
+    "UpsertOutcome",
+]
+
 MIGRATIONS: tuple[Migration, ...] = (SCHEMA_V1,)
 
 _ROW_NAMES = [name.strip() for name in ROW_COLUMNS.split(",")]

