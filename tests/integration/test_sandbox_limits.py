@@ -31,9 +31,9 @@ def test_ten_per_second_then_429_xml(qbo: QboSession, sandbox: SandboxServer) ->
 def test_per_minute_window_recovers_with_time_scale(
     sandbox_factory: SandboxFactory, qbo_for: Any
 ) -> None:
-    # time_scale 60: one real second is a simulated minute.
+    # time_scale 30: two real seconds are a simulated minute.
     server = sandbox_factory(
-        time_scale=60.0, limit_settings=LimitSettings(per_minute=20, per_second=1000)
+        time_scale=30.0, limit_settings=LimitSettings(per_minute=20, per_second=1000)
     )
     qbo = qbo_for(server)
 
@@ -59,15 +59,14 @@ def test_forty_batch_calls_per_minute(sandbox_factory: SandboxFactory, qbo_for: 
 
 
 def test_ten_in_flight(sandbox_factory: SandboxFactory, qbo_for: Any) -> None:
-    server = sandbox_factory(
-        faults={"latency": 400}, limit_settings=LimitSettings(per_minute=1000, per_second=1000)
-    )
+    server = sandbox_factory(limit_settings=LimitSettings(per_minute=1000, per_second=1000))
     sessions = [qbo_for(server) for _ in range(12)]
+    for session in sessions:  # open every connection first, so the 12 calls below overlap
+        assert statuses(session, server, 1) == [200]
+    server.set_faults(latency=1000)
 
     with ThreadPoolExecutor(max_workers=12) as pool:
-        codes = list(
-            pool.map(lambda s: s.get(f"companyinfo/{server.realm_id}").status_code, sessions)
-        )
+        codes = list(pool.map(lambda s: statuses(s, server, 1)[0], sessions))
 
     assert sorted(codes) == [200] * 10 + [429] * 2
 
