@@ -8,7 +8,6 @@ from dataclasses import dataclass, field
 
 from qbconnector.core.documents import Document
 from qbconnector.quickbooks.batch import MAX_BATCH_ITEMS
-from qbconnector.quickbooks.errors import QuickBooksError
 from qbconnector.quickbooks.payloads import PayloadOptions
 from qbconnector.storage.ledger import Ledger
 from qbconnector.sync.customers import new_requestid
@@ -96,4 +95,4 @@ def unique(documents: Iterable[Document]) -> list[Document]:
     return list(by_key.values())
 
 
-__all__ = ["EngineConfig", "QuickBooksError", "SyncEngine", "unique"]
+__all__ = ["EngineConfig", "SyncEngine", "unique"]
