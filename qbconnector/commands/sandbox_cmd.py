@@ -52,6 +52,12 @@ def register(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--currency", default=CompanySeed.home_currency, help="home currency")
     parser.add_argument("--multicurrency", action="store_true")
     parser.add_argument("--customers", nargs="*", default=[], help="customer names to seed")
+    parser.add_argument(
+        "--flowfit-documents",
+        metavar="FILE",
+        help="serve the FlowFit API stand-in at API_BASE_URL/flowfit from this JSON file",
+    )
+    parser.add_argument("--flowfit-sync-number", default="1001", metavar="NUMBER")
 
 
 def run(args: argparse.Namespace, profile: Profile) -> int:
@@ -84,6 +90,8 @@ def run(args: argparse.Namespace, profile: Profile) -> int:
         save_interval=args.save_interval,
         access_token_lifetime=args.access_token_lifetime,
         refresh_grace=args.refresh_grace,
+        flowfit_documents=args.flowfit_documents,
+        flowfit_sync_number=args.flowfit_sync_number,
     )
     if args.realm:
         config.realm_id = args.realm

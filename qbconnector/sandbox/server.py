@@ -17,6 +17,8 @@ from qbconnector.sandbox.admin import AdminRoutes
 from qbconnector.sandbox.api import DataApi, Reply, Request, json_reply
 from qbconnector.sandbox.company import Company
 from qbconnector.sandbox.faults import FaultInjector, FaultSettings
+from qbconnector.sandbox.flowfit_api import PREFIX as FLOWFIT_PREFIX
+from qbconnector.sandbox.flowfit_api import FlowFitStandIn
 from qbconnector.sandbox.httpserver import DATA_PATH, SandboxHTTPServer
 from qbconnector.sandbox.limits import LimitSettings, RateLimiter
 from qbconnector.sandbox.oauth import OAuthService, TokenSettings
@@ -48,6 +50,8 @@ class SandboxConfig:
     client_id: str | None = None
     client_secret: str | None = None
     limit_settings: LimitSettings = field(default_factory=LimitSettings)
+    flowfit_documents: Path | str | None = None  # serve the FlowFit API stand-in from this file
+    flowfit_sync_number: str = "1001"
 
 
 def is_loopback(host: str) -> bool:
@@ -96,6 +100,11 @@ class SandboxServer:
         self._base_url = f"http://{host}:{port}"
         self.oauth_routes = OAuthRoutes(self.oauth, self._base_url, state.realm_id)
         self._thread: threading.Thread | None = None
+        self.flowfit = (
+            FlowFitStandIn(Path(self.config.flowfit_documents), self.config.flowfit_sync_number)
+            if self.config.flowfit_documents is not None
+            else None
+        )
         self.company.committed()
 
     # -- life cycle -------------------------------------------------------------------------
@@ -136,6 +145,11 @@ class SandboxServer:
     @property
     def api_base_url(self) -> str:
         return self._base_url
+
+    @property
+    def flowfit_url(self) -> str:
+        """The FlowFit API stand-in's base URL (served when ``flowfit_documents`` is set)."""
+        return f"{self._base_url}/flowfit"
 
     @property
     def discovery_url(self) -> str:
@@ -207,6 +221,8 @@ class SandboxServer:
             return self.oauth_routes.handle(request)
         if request.path.startswith(ADMIN_PREFIX):
             return self.admin.handle(request)
+        if self.flowfit is not None and request.path.startswith(FLOWFIT_PREFIX):
+            return self.flowfit.handle(request)
         return json_reply(404, {"error": f"no such path {request.path}"})
 
     def _load_or_create_state(self) -> CompanyState:

@@ -1,0 +1,97 @@
+"""Sync throughput against the time-scaled sandbox with Intuit's limits on, vs. the limits' floor.
+
+Usage: python bench/bench_sync.py [--documents N] [--time-scale X] [--in-flight N] [--latency MS]
+
+Prints documents per (simulated) minute. Intuit allows 40 batch calls of 30 operations a minute
+per company, so no client can push more than 1,200 documents a minute through batches (and 500
+a minute one request per document); the engine's target is that floor.
+"""
+
+from __future__ import annotations
+
+import argparse
+import tempfile
+import time
+from pathlib import Path
+
+from qbconnector.core.documents import DocumentStatus
+from qbconnector.core.settings import Settings
+from qbconnector.flowfit.samples import generate_documents
+from qbconnector.quickbooks.client import ClientConfig, QuickBooksClient
+from qbconnector.quickbooks.oauth import OAuthSettings
+from qbconnector.quickbooks.payloads import PayloadOptions
+from qbconnector.quickbooks.ratelimit import Backoff, RateLimiter, RateLimits
+from qbconnector.quickbooks.tokens import TokenManager
+from qbconnector.sandbox.seed import CompanySeed
+from qbconnector.sandbox.server import SandboxConfig, SandboxServer
+from qbconnector.storage.ledger import Ledger
+from qbconnector.storage.vault import ACCESS_TOKEN, REFRESH_TOKEN, MemoryVault
+from qbconnector.sync.engine import EngineConfig, SyncEngine
+from qbconnector.sync.results import Outcome
+from qbconnector.sync.sender import RetryPolicy
+
+BATCH_FLOOR = 40 * 30  # documents a minute: 40 batch calls of 30 operations
+SINGLE_FLOOR = 500  # documents a minute, one request per document
+
+
+def _client(server: SandboxServer, time_scale: float) -> QuickBooksClient:
+    vault = MemoryVault()
+    grant = server.issue_tokens()
+    vault.set(REFRESH_TOKEN, grant["refresh_token"])
+    vault.set(ACCESS_TOKEN, grant["access_token"])
+    oauth = OAuthSettings(server.client_id, server.client_secret, server.discovery_url)
+    tokens = TokenManager(vault, oauth, lock_file=None, state_file=None)
+    config = ClientConfig(server.realm_id, "custom", server.api_base_url,
+                          backoff=Backoff().time_scaled(time_scale))  # fmt: skip
+    return QuickBooksClient(config, tokens, RateLimiter(RateLimits().time_scaled(time_scale)))
+
+
+def run(documents: int, time_scale: float, in_flight: int, latency: float) -> None:
+    docs = [d for d in generate_documents(documents * 3 // 2, seed=42)
+            if d.status is DocumentStatus.APPROVED][:documents]  # fmt: skip
+    config = SandboxConfig(time_scale=time_scale, seed=CompanySeed(multicurrency=True),
+                           faults={"latency": latency})  # fmt: skip
+    with SandboxServer(config) as server, tempfile.TemporaryDirectory() as folder:
+        client = _client(server, time_scale)
+        service = next(str(i["Id"]) for i in server.entities("Item") if i["Name"] == "Translation")
+        options = PayloadOptions.from_settings(
+            Settings().with_section("services", service_id=service)
+        )
+        retry = RetryPolicy(first_wait=1.0 / time_scale)
+        with Ledger.open(Path(folder) / "ledger.sqlite3") as ledger:
+            engine = SyncEngine(client, ledger, options,
+                                EngineConfig(in_flight=in_flight, retry=retry))  # fmt: skip
+            started = time.perf_counter()
+            report = engine.run(docs)
+            elapsed = time.perf_counter() - started
+        stats = client.limiter.stats
+        client.close()
+        state = server.summary()["limits"]
+    created = report.counts()[Outcome.CREATED]
+    simulated_minutes = elapsed * time_scale / 60
+    rate = created / simulated_minutes
+    print(f"documents created: {created} of {len(docs)} ({report.summary_line()})")
+    print(f"wall time: {elapsed:.2f} s at time scale {time_scale:g} = "
+          f"{simulated_minutes:.2f} simulated minutes")  # fmt: skip
+    waited = stats.waited_seconds
+    throttled = state["throttled"]
+    print(f"requests: {stats.requests}, batch calls: {stats.batch_calls}, "
+          f"throttled by the sandbox: {throttled}, client waited {waited:.2f} s")  # fmt: skip
+    print(f"throughput: {rate:,.0f} documents/minute (simulated)")
+    share = rate / BATCH_FLOOR
+    print(f"floor set by Intuit's limits: {BATCH_FLOOR:,} documents/minute with batches "
+          f"({SINGLE_FLOOR} one per request): the engine reaches {share:.0%} of it")  # fmt: skip
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--documents", type=int, default=3000)
+    parser.add_argument("--time-scale", type=float, default=60.0)
+    parser.add_argument("--in-flight", type=int, default=EngineConfig.in_flight)
+    parser.add_argument("--latency", type=float, default=5.0, help="sandbox latency, ms")
+    args = parser.parse_args()
+    run(args.documents, args.time_scale, args.in_flight, args.latency)
+
+
+if __name__ == "__main__":
+    main()

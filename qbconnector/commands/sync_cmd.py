@@ -1,0 +1,185 @@
+"""`qbconnector sync`: push invoices and quotes to QuickBooks, show the plan, or keep watching."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import signal
+import sys
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from types import FrameType
+
+from qbconnector.commands._context import CommandContext, open_context
+from qbconnector.commands._sync_output import ProgressBar, plan_json, plan_lines
+from qbconnector.core.documents import Document, DocumentKind
+from qbconnector.core.errors import BadInputError, ExitCode, QbConnectorError
+from qbconnector.quickbooks.errors import QuickBooksError
+from qbconnector.quickbooks.payloads import PayloadOptions
+from qbconnector.storage.ledger import Ledger
+from qbconnector.storage.profile import Profile
+from qbconnector.sync.auto import AutoSync, auto_kinds
+from qbconnector.sync.connection import Pace, open_client
+from qbconnector.sync.engine import EngineConfig, SyncEngine
+from qbconnector.sync.plan import Action, CompanyFacts, plan
+from qbconnector.sync.results import Callbacks, SyncReport
+from qbconnector.sync.sender import RetryPolicy
+from qbconnector.sync.sources import DocumentSource, Selection, check_all_found, open_source
+
+HELP = "push approved invoices and quotes to QuickBooks (exactly once; safe to re-run)"
+KINDS = {
+    "invoice": (DocumentKind.INVOICE,),
+    "quote": (DocumentKind.QUOTE,),
+    "all": tuple(DocumentKind),
+}
+
+
+def register(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--kind", choices=list(KINDS), default="all", help="default: all")
+    chosen = parser.add_mutually_exclusive_group()
+    chosen.add_argument("--approved", action="store_true", help="every approved document (default)")
+    chosen.add_argument("numbers", nargs="*", default=[], metavar="NUMBER", help="these documents")
+    parser.add_argument("--dry-run", action="store_true", help="print the plan, send nothing")
+    parser.add_argument("--watch", action="store_true", help="automatic sync until stopped")
+    parser.add_argument("--json", action="store_true", help="print one JSON object")
+    parser.add_argument(
+        "--interval",
+        type=float,
+        metavar="SECONDS",
+        help="--watch: seconds between passes (default: the parameters' minutes)",
+    )
+    default_in_flight = EngineConfig.in_flight
+    parser.add_argument(
+        "--in-flight",
+        type=int,
+        default=default_in_flight,
+        metavar="N",
+        help=f"batches sent at once (default {default_in_flight})",
+    )
+    # For benchmarks and tests against a time-scaled sandbox: not part of the user's contract.
+    parser.add_argument("--time-scale", type=float, default=1.0, help=argparse.SUPPRESS)
+    parser.add_argument("--batch-size", type=int, default=30, help=argparse.SUPPRESS)
+
+
+def run(args: argparse.Namespace, profile: Profile) -> int:
+    context = open_context(profile, quiet=args.json)
+    selection = Selection(kinds=KINDS[args.kind], numbers=tuple(args.numbers))
+    with _opened(context) as (source, ledger):
+        if args.watch:
+            return _watch(args, context, source, ledger)
+        documents = source.list_documents(selection)
+        check_all_found(selection, documents, source.description)
+        if args.dry_run:
+            return _dry_run(args, context, ledger, documents)
+        engine = _engine(args, context, ledger)
+        report = _with_cancel(lambda cancel: engine.run(documents, callbacks=_callbacks(args),
+                                                        cancel=cancel))  # fmt: skip
+        source.report_results(report.results)
+        _print_report(args, report)
+        return int(report.final_exit_code())
+
+
+@contextmanager
+def _opened(context: CommandContext) -> Iterator[tuple[DocumentSource, Ledger]]:
+    source = open_source(context.profile, context.settings)
+    try:
+        with Ledger.open(context.profile.ledger_file) as ledger:
+            yield source, ledger
+    finally:
+        source.close()
+
+
+def _engine(args: argparse.Namespace, context: CommandContext, ledger: Ledger) -> SyncEngine:
+    pace = Pace(time_scale=args.time_scale)
+    client = open_client(context.profile, context.settings, context.vault.store, pace)
+    retry = RetryPolicy(first_wait=RetryPolicy.first_wait / max(args.time_scale, 1e-3))
+    config = EngineConfig(
+        batch_size=min(max(1, args.batch_size), 30), in_flight=max(1, args.in_flight), retry=retry
+    )
+    return SyncEngine(client, ledger, PayloadOptions.from_settings(context.settings), config)
+
+
+def _callbacks(args: argparse.Namespace) -> Callbacks:
+    if args.json or not sys.stderr.isatty():
+        return Callbacks()
+    return Callbacks(progress=ProgressBar(sys.stderr).update)
+
+
+def _with_cancel(work: Callable[[threading.Event], SyncReport]) -> SyncReport:
+    """Run ``work``; the first Ctrl+C stops it between batches, a second one interrupts."""
+    cancel = threading.Event()
+
+    def on_interrupt(signum: int, frame: FrameType | None) -> None:
+        if cancel.is_set():
+            raise KeyboardInterrupt
+        cancel.set()
+        print("\nqbconnector: stopping after the batches in flight...", file=sys.stderr)
+
+    previous = signal.signal(signal.SIGINT, on_interrupt)
+    try:
+        return work(cancel)
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
+def _print_report(args: argparse.Namespace, report: SyncReport) -> None:
+    if args.json:
+        print(json.dumps(report.as_json(), indent=2, ensure_ascii=False))
+        return
+    for result in report.results:
+        if result.message and not result.outcome.synced:
+            print(f"{result.kind.value} {result.number}: {result.outcome.value}: {result.message}")
+    print(report.summary_line())
+
+
+def _dry_run(
+    args: argparse.Namespace, context: CommandContext, ledger: Ledger, documents: list[Document]
+) -> int:
+    facts: CompanyFacts | None = None
+    note: str | None = None
+    try:
+        facts = _engine(args, context, ledger).facts()
+    except (QuickBooksError, QbConnectorError) as error:
+        note = f"QuickBooks was not asked ({error}); live checks (services, currency) skipped."
+    options = PayloadOptions.from_settings(context.settings)
+    rows = ledger.rows_for(document.key for document in documents)
+    the_plan = plan(documents, options, rows=rows, facts=facts)
+    if args.json:
+        print(json.dumps(plan_json(the_plan, ledger, note), indent=2, ensure_ascii=False))
+    else:
+        for line in plan_lines(the_plan, note):
+            print(line)
+    return 0 if not the_plan.with_action(Action.BLOCKED) else int(ExitCode.SOME_FAILED)
+
+
+def _watch(args: argparse.Namespace, context: CommandContext, source: DocumentSource,
+           ledger: Ledger) -> int:  # fmt: skip
+    settings = context.settings
+    if not auto_kinds(settings):
+        raise BadInputError("Automatic sync is off for invoices and quotes: turn it on with "
+                            "qbconnector configure --auto-sync-invoices on.")  # fmt: skip
+    interval = args.interval if args.interval is not None else settings.sync.auto_sync_minutes * 60
+    runner = AutoSync(settings, source, _engine(args, context, ledger), ledger)
+    worst = ExitCode.OK
+    stop = threading.Event()
+
+    def on_report(report: SyncReport | None) -> None:
+        nonlocal worst
+        if report is None:
+            return
+        if report.results or report.stopped:
+            _print_report(args, report)
+            sys.stdout.flush()
+        if report.exit_code is ExitCode.RECONNECT_REQUIRED:
+            worst = report.exit_code
+            stop.set()  # nothing will work until someone reconnects
+
+    signals = (signal.SIGINT, signal.SIGTERM)
+    previous = {sig: signal.signal(sig, lambda signum, frame: stop.set()) for sig in signals}
+    try:
+        runner.run_until(stop, interval, on_report, _callbacks(args))
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+    return int(worst)

@@ -1,0 +1,214 @@
+"""Client of the FlowFit connector API (docs/flowfit-api.md): list documents, report results."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator, Sequence
+from typing import Any
+from urllib.parse import quote
+
+import requests
+
+from qbconnector import __version__
+from qbconnector.core.documents import Document, DocumentKind, DocumentStatus
+from qbconnector.core.errors import ExitCode, QbConnectorError
+from qbconnector.flowfit.parse import FieldError, parse_record
+from qbconnector.sync.results import DocumentResult, Outcome
+from qbconnector.sync.sources import Selection, check_all_found
+
+API_VERSION = "v1"
+DEFAULT_PAGE_SIZE = 200
+MAX_PAGES = 10_000  # a server that never stops paging is a bug, not a reason to hang
+
+
+class FlowFitApiError(QbConnectorError):
+    """The FlowFit connector API could not be used; the message says what to check."""
+
+    exit_code = ExitCode.UNREACHABLE
+
+    def __init__(self, message: str, *, exit_code: ExitCode = ExitCode.UNREACHABLE) -> None:
+        super().__init__(message)
+        self.exit_code = exit_code
+
+
+def _state_of(result: DocumentResult) -> str | None:
+    if result.outcome.synced:
+        return "synced"
+    if result.outcome is Outcome.BLOCKED:
+        return "blocked"
+    if result.outcome is Outcome.FAILED:
+        return "failed"
+    return None  # not sent: nothing to tell
+
+
+def result_record(result: DocumentResult, at: dt.datetime) -> dict[str, Any] | None:
+    """One entry of a sync-results report (None for documents that were not sent)."""
+    state = _state_of(result)
+    if state is None:
+        return None
+    record: dict[str, Any] = {
+        "kind": result.kind.value,
+        "number": result.number,
+        "state": state,
+        "action": result.action,
+        "at": at.isoformat(),
+    }
+    if result.qbo_id:
+        record["qbo_id"] = result.qbo_id
+    if result.message:
+        record["message"] = result.message
+    return record
+
+
+class FlowFitApiClient:
+    """One FlowFit account (its Customer sync. number) on the FlowFit connector API."""
+
+    def __init__(
+        self,
+        base_url: str,
+        sync_number: str,
+        *,
+        timeout: tuple[float, float] = (3.05, 30.0),
+        page_size: int = DEFAULT_PAGE_SIZE,
+    ) -> None:
+        self.base_url = base_url.rstrip("/")
+        self.sync_number = sync_number
+        self.timeout = timeout
+        self.page_size = page_size
+        self.session = requests.Session()
+        self.session.headers.update(
+            {"Accept": "application/json", "User-Agent": f"qbconnector/{__version__}"}
+        )
+
+    def __repr__(self) -> str:
+        return f"FlowFitApiClient({self.base_url!r})"
+
+    @property
+    def account_url(self) -> str:
+        return f"{self.base_url}/{API_VERSION}/accounts/{quote(self.sync_number, safe='')}"
+
+    def documents(
+        self,
+        kind: DocumentKind,
+        *,
+        status: DocumentStatus | None = None,
+        updated_since: dt.datetime | None = None,
+        numbers: Sequence[str] = (),
+    ) -> list[Document]:
+        """Every matching document, page after page."""
+        params: dict[str, str] = {"kind": kind.value, "page_size": str(self.page_size)}
+        if status is not None:
+            params["status"] = status.value
+        if updated_since is not None:
+            params["updated_since"] = updated_since.isoformat()
+        if numbers:
+            params["number"] = ",".join(numbers)
+        return [_parse(record) for record in self._pages(params)]
+
+    def report(self, results: Sequence[DocumentResult], at: dt.datetime | None = None) -> int:
+        """Tell FlowFit how each document ended; returns how many it accepted."""
+        when = at or dt.datetime.now(dt.UTC)
+        records = [record for r in results if (record := result_record(r, when)) is not None]
+        if not records:
+            return 0
+        answer = self._call("POST", "sync-results", json_body={"results": records})
+        accepted = answer.get("accepted")
+        return int(accepted) if isinstance(accepted, int) else len(records)
+
+    def close(self) -> None:
+        self.session.close()
+
+    # -- plumbing ------------------------------------------------------------------------------
+
+    def _pages(self, params: dict[str, str]) -> Iterator[Any]:
+        page: int | None = 1
+        for _ in range(MAX_PAGES):
+            if page is None:
+                return
+            answer = self._call("GET", "documents", params={**params, "page": str(page)})
+            records = answer.get("documents")
+            if not isinstance(records, list):
+                raise FlowFitApiError("The FlowFit API answered without a documents list.")
+            yield from records
+            next_page = answer.get("next_page")
+            page = next_page if isinstance(next_page, int) and next_page > page else None
+        raise FlowFitApiError("The FlowFit API kept paging; stopped after 10,000 pages.")
+
+    def _call(
+        self,
+        method: str,
+        path: str,
+        *,
+        params: dict[str, str] | None = None,
+        json_body: dict[str, Any] | None = None,
+    ) -> dict[str, Any]:
+        url = f"{self.account_url}/{path}"
+        try:
+            response = self.session.request(
+                method, url, params=params, json=json_body, timeout=self.timeout
+            )
+        except requests.RequestException as error:
+            raise FlowFitApiError(
+                f"The FlowFit API at {self.base_url} cannot be reached ({type(error).__name__}). "
+                "Check the FlowFit/Quickbooks API URL and the network."
+            ) from None
+        return _answer(response, self.base_url)
+
+
+def _answer(response: requests.Response, base_url: str) -> dict[str, Any]:
+    if response.status_code in (401, 403, 404):
+        raise FlowFitApiError(
+            f"The FlowFit API at {base_url} refused the Customer sync. number "
+            f"(HTTP {response.status_code}): check it in Parameters > Synchronization.",
+            exit_code=ExitCode.BAD_INPUT,
+        )
+    if not response.ok:
+        raise FlowFitApiError(f"The FlowFit API failed (HTTP {response.status_code}).")
+    if not response.content:
+        return {}
+    try:
+        body = response.json()
+    except ValueError:
+        raise FlowFitApiError("The FlowFit API answered something that is not JSON.") from None
+    if not isinstance(body, dict):
+        raise FlowFitApiError("The FlowFit API answered JSON that is not an object.")
+    return body
+
+
+def _parse(record: object) -> Document:
+    try:
+        return parse_record(record)
+    except (FieldError, ValueError) as error:
+        number = record.get("number") if isinstance(record, dict) else None
+        raise FlowFitApiError(
+            f"The FlowFit API sent a document it cannot be read from ({number or 'no number'}): "
+            f"{error}"
+        ) from None
+
+
+class FlowFitApiSource:
+    """A DocumentSource backed by the FlowFit connector API."""
+
+    def __init__(self, client: FlowFitApiClient) -> None:
+        self.client = client
+        self.description = f"FlowFit API {client.base_url}"
+
+    def list_documents(self, selection: Selection) -> list[Document]:
+        documents: list[Document] = []
+        for kind in selection.kinds:
+            if selection.numbers:
+                documents += self.client.documents(kind, numbers=selection.numbers)
+            else:
+                documents += self.client.documents(
+                    kind, status=DocumentStatus.APPROVED, updated_since=selection.updated_since
+                )
+        return documents
+
+    def report_results(self, results: Sequence[DocumentResult]) -> None:
+        self.client.report(results)
+
+    def close(self) -> None:
+        self.client.close()
+
+
+__all__ = ["FlowFitApiClient", "FlowFitApiError", "FlowFitApiSource", "check_all_found"]

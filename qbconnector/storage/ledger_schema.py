@@ -1,0 +1,163 @@
+"""The sync ledger's schema (user_version migrations) and its row types."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+from typing import Any
+
+from qbconnector.core.documents import DocumentKind
+
+SCHEMA_V1 = """
+CREATE TABLE documents (
+    kind TEXT NOT NULL,
+    number TEXT NOT NULL,
+    state TEXT NOT NULL CHECK (state IN ('pending', 'synced', 'failed', 'uncertain')),
+    operation TEXT NOT NULL DEFAULT 'create' CHECK (operation IN ('create', 'update')),
+    qbo_id TEXT,
+    sync_token TEXT,
+    doc_number TEXT NOT NULL,
+    payload_hash TEXT,
+    payload TEXT,
+    requestid TEXT,
+    bid TEXT,
+    attempts INTEGER NOT NULL DEFAULT 0,
+    last_error TEXT,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    synced_at TEXT,
+    PRIMARY KEY (kind, number)
+);
+CREATE INDEX documents_by_state ON documents (state);
+CREATE INDEX documents_by_requestid ON documents (requestid);
+
+CREATE TABLE customers (
+    client_code TEXT PRIMARY KEY,
+    display_name TEXT NOT NULL,
+    qbo_id TEXT NOT NULL,
+    currency TEXT,
+    linked_at TEXT NOT NULL
+);
+
+CREATE TABLE history (
+    id INTEGER PRIMARY KEY,
+    at TEXT NOT NULL,
+    kind TEXT,
+    number TEXT,
+    action TEXT NOT NULL,
+    result TEXT NOT NULL,
+    qbo_id TEXT,
+    requestid TEXT,
+    intuit_tid TEXT,
+    message TEXT,
+    who TEXT NOT NULL
+);
+CREATE INDEX history_by_document ON history (kind, number);
+
+CREATE TABLE cursors (
+    name TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+"""
+
+MIGRATIONS = (SCHEMA_V1,)
+
+
+class RowState(enum.StrEnum):
+    """Where a document stands with QuickBooks.
+
+    pending: an attempt is written and may be on its way; uncertain: it was sent and we do not
+    know whether QuickBooks committed it; both are reconciled before anything else is sent.
+    """
+
+    PENDING = "pending"
+    SYNCED = "synced"
+    FAILED = "failed"
+    UNCERTAIN = "uncertain"
+
+    @property
+    def unfinished(self) -> bool:
+        return self in (RowState.PENDING, RowState.UNCERTAIN)
+
+
+class Operation(enum.StrEnum):
+    """What an attempt does in QuickBooks."""
+
+    CREATE = "create"
+    UPDATE = "update"
+
+
+DOCUMENT_COLUMNS = (
+    "kind, number, state, operation, qbo_id, sync_token, doc_number, payload_hash, payload,"
+    " requestid, bid, attempts, last_error, created_at, updated_at, synced_at"
+)
+
+
+@dataclass(frozen=True)
+class LedgerRow:
+    """One document's ledger row."""
+
+    kind: DocumentKind
+    number: str
+    state: RowState
+    operation: Operation
+    qbo_id: str | None
+    sync_token: str | None
+    doc_number: str
+    payload_hash: str | None
+    payload: str | None  # the exact JSON body of the last attempt, kept to replay it
+    requestid: str | None
+    bid: str | None
+    attempts: int
+    last_error: str | None
+    created_at: str
+    updated_at: str
+    synced_at: str | None
+
+    @property
+    def key(self) -> tuple[DocumentKind, str]:
+        return (self.kind, self.number)
+
+    @classmethod
+    def from_row(cls, row: tuple[Any, ...]) -> LedgerRow:
+        kind, number, state, operation, *rest = row
+        return cls(DocumentKind(kind), number, RowState(state), Operation(operation), *rest)
+
+
+@dataclass(frozen=True)
+class Attempt:
+    """An operation about to be sent, written to the ledger first."""
+
+    kind: DocumentKind
+    number: str
+    operation: Operation
+    payload: str
+    payload_hash: str
+    requestid: str
+    bid: str
+
+
+@dataclass(frozen=True)
+class CustomerLink:
+    """A FlowFit client code bound to a QuickBooks customer."""
+
+    client_code: str
+    display_name: str
+    qbo_id: str
+    currency: str | None
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    """One line of the audit trail."""
+
+    at: str
+    kind: str | None
+    number: str | None
+    action: str
+    result: str
+    qbo_id: str | None
+    requestid: str | None
+    intuit_tid: str | None
+    message: str | None
+    who: str

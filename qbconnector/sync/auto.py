@@ -1,0 +1,95 @@
+"""Automatic sync: push documents approved since the last cursor, for kinds switched on."""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+from collections.abc import Callable, Sequence
+
+from qbconnector.core.documents import Document, DocumentKind
+from qbconnector.core.settings import Settings
+from qbconnector.storage.ledger import Ledger
+from qbconnector.sync.engine import SyncEngine
+from qbconnector.sync.results import Callbacks, Outcome, SyncReport
+from qbconnector.sync.sources import DocumentSource, Selection
+
+CURSOR_PREFIX = "auto-sync:"
+
+
+def auto_kinds(settings: Settings) -> tuple[DocumentKind, ...]:
+    """The kinds whose "Automatic sync. approved ..." switch is on."""
+    switches = {DocumentKind.INVOICE: settings.invoices.auto_sync,
+                DocumentKind.QUOTE: settings.quotes.auto_sync}  # fmt: skip
+    return tuple(kind for kind, on in switches.items() if on)
+
+
+def next_cursor(
+    documents: Sequence[Document], report: SyncReport, previous: dt.datetime | None
+) -> dt.datetime | None:
+    """Where the next listing starts: the latest ``updated_at`` seen, held back to the oldest
+    document that failed or was not sent (so it is tried again; unchanged ones cost nothing)."""
+    stamps = {doc.key: doc.updated_at for doc in documents if doc.updated_at is not None}
+    unsynced = [
+        stamps[result.key]
+        for result in report.results
+        if result.outcome in (Outcome.FAILED, Outcome.NOT_SENT) and result.key in stamps
+    ]
+    if unsynced:
+        return min(unsynced)
+    return max([*stamps.values(), *([previous] if previous else [])], default=None)
+
+
+class AutoSync:
+    """The Qt-free runner behind ``qbconnector sync --watch`` and the window's auto-sync.
+
+    :meth:`run_once` does one pass; :meth:`run_until` repeats it every ``interval`` seconds
+    until the event is set. Cursors live in the ledger, one per kind.
+    """
+
+    def __init__(
+        self,
+        settings: Settings,
+        source: DocumentSource,
+        engine: SyncEngine,
+        ledger: Ledger,
+    ) -> None:
+        self.settings = settings
+        self.source = source
+        self.engine = engine
+        self.ledger = ledger
+
+    def cursor(self, kind: DocumentKind) -> dt.datetime | None:
+        text = self.ledger.cursor(CURSOR_PREFIX + kind.value)
+        return dt.datetime.fromisoformat(text) if text else None
+
+    def run_once(
+        self, callbacks: Callbacks | None = None, cancel: threading.Event | None = None
+    ) -> SyncReport | None:
+        """One pass over every kind switched on; None when none is."""
+        kinds = auto_kinds(self.settings)
+        if not kinds:
+            return None
+        listed: dict[DocumentKind, list[Document]] = {}
+        for kind in kinds:
+            selection = Selection(kinds=(kind,), updated_since=self.cursor(kind))
+            listed[kind] = self.source.list_documents(selection)
+        documents = [document for kind in kinds for document in listed[kind]]
+        report = self.engine.run(documents, callbacks=callbacks, cancel=cancel)
+        self.source.report_results(report.results)
+        for kind in kinds:
+            cursor = next_cursor(listed[kind], report, self.cursor(kind))
+            if cursor is not None:
+                self.ledger.set_cursor(CURSOR_PREFIX + kind.value, cursor.isoformat())
+        return report
+
+    def run_until(
+        self,
+        stop: threading.Event,
+        interval: float,
+        on_report: Callable[[SyncReport | None], None],
+        callbacks: Callbacks | None = None,
+    ) -> None:
+        """Pass after pass, ``interval`` seconds apart, until ``stop`` is set."""
+        while not stop.is_set():
+            on_report(self.run_once(callbacks, stop))
+            stop.wait(interval)

@@ -1,0 +1,198 @@
+"""Customers before documents: stored mapping, else DisplayName look-up, else create."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from qbconnector.core.documents import Client
+from qbconnector.quickbooks.batch import MAX_BATCH_ITEMS, BatchItem, BatchItemResult
+from qbconnector.quickbooks.customers import customer_payload, display_name, name_taken_message
+from qbconnector.quickbooks.errors import DuplicateNameError, QuickBooksError
+from qbconnector.quickbooks.query import where_equals
+from qbconnector.storage.ledger import CustomerLink, Ledger
+from qbconnector.sync.sender import RetryPolicy, SyncApi, send_batch
+
+ROUNDS = 3
+
+
+def new_requestid() -> str:
+    """A batch requestid (QuickBooks allows 36 characters for batches)."""
+    return uuid.uuid4().hex
+
+
+@dataclass
+class CustomerOutcome:
+    """Per FlowFit client code: the QuickBooks customer, or why there is none."""
+
+    links: dict[str, CustomerLink] = field(default_factory=dict)
+    errors: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Wanted:
+    """A client that needs a customer, and the currency it would be created in."""
+
+    client: Client
+    currency: str | None
+
+
+def inactive_message(name: str) -> str:
+    return (
+        f"The QuickBooks customer {name!r} is inactive. Make it active again in QuickBooks "
+        "(Sales > Customers, filter Inactive, Make active), then synchronize again."
+    )
+
+
+def _chunks(items: Sequence[Any], size: int = MAX_BATCH_ITEMS) -> list[Sequence[Any]]:
+    return [items[start : start + size] for start in range(0, len(items), size)]
+
+
+class CustomerResolver:
+    """Finds or creates the QuickBooks customer of each client, recording links in the ledger."""
+
+    def __init__(
+        self,
+        api: SyncApi,
+        ledger: Ledger,
+        policy: RetryPolicy,
+        *,
+        requestids: Callable[[], str] = new_requestid,
+    ) -> None:
+        self.api = api
+        self.ledger = ledger
+        self.policy = policy
+        self._requestids = requestids
+
+    def resolve(self, wanted: Mapping[str, Wanted]) -> CustomerOutcome:
+        """Links for every client code in ``wanted`` (or an error per code)."""
+        outcome = CustomerOutcome()
+        links = self.ledger.customers()
+        todo = []
+        for code in wanted:
+            if code in links:
+                outcome.links[code] = links[code]
+            else:
+                todo.append(code)
+        refused: set[str] = set()  # codes whose create met 6240: never created again
+        for round_number in range(ROUNDS):
+            if not todo:
+                break
+            missing = self._find(todo, wanted, outcome)
+            for code in [code for code in missing if code in refused]:
+                outcome.errors[code] = name_taken_message(display_name(wanted[code].client))
+            to_create = [code for code in missing if code not in refused]
+            if round_number == ROUNDS - 1:
+                for code in to_create:
+                    outcome.errors[code] = (
+                        "QuickBooks did not confirm the customer was created; synchronize again."
+                    )
+                break
+            todo = self._create(to_create, wanted, outcome, refused)
+        return outcome
+
+    # -- look-up -------------------------------------------------------------------------------
+
+    def _find(
+        self, codes: list[str], wanted: Mapping[str, Wanted], outcome: CustomerOutcome
+    ) -> list[str]:
+        """Link the codes whose name exists; return those not found."""
+        missing: list[str] = []
+        for chunk in _chunks(codes):
+            conditions = {
+                code: where_equals("DisplayName", display_name(wanted[code].client))
+                for code in chunk
+            }
+            items = [
+                BatchItem(bid=f"q{index}", query=f"SELECT * FROM Customer WHERE {cond.text}")
+                for index, cond in enumerate(conditions.values())
+            ]
+            answers = self._send(items)
+            for index, code in enumerate(conditions):
+                answer = answers.get(f"q{index}")
+                if answer is None or answer.error is not None:
+                    outcome.errors[code] = _describe(answer)
+                    continue
+                rows = (answer.query_response or {}).get("Customer") or []
+                name = _folded(display_name(wanted[code].client))
+                matches = [row for row in rows if _folded(row.get("DisplayName")) == name]
+                if matches:
+                    self._link(code, matches[0], "found", outcome)
+                else:
+                    missing.append(code)
+        return missing
+
+    # -- creation ------------------------------------------------------------------------------
+
+    def _create(
+        self,
+        codes: list[str],
+        wanted: Mapping[str, Wanted],
+        outcome: CustomerOutcome,
+        refused: set[str],
+    ) -> list[str]:
+        """Create customers; return the codes to look up again (6240 or an unknown outcome)."""
+        again: list[str] = []
+        for chunk in _chunks(codes):
+            items = [
+                BatchItem(bid=f"c{index}", entity="Customer", operation="create",
+                          body=customer_payload(wanted[code].client, wanted[code].currency))
+                for index, code in enumerate(chunk)
+            ]  # fmt: skip
+            answers = self._send(items, raise_uncertain=False)
+            for index, code in enumerate(chunk):
+                answer = answers.get(f"c{index}")
+                if answer is not None and answer.ok and answer.entity is not None:
+                    self._link(code, answer.entity, "created", outcome)
+                elif answer is not None and isinstance(answer.error, DuplicateNameError):
+                    refused.add(code)
+                    again.append(code)
+                elif answer is None or (
+                    answer.error is not None and answer.error.outcome_uncertain
+                ):
+                    again.append(code)
+                else:
+                    outcome.errors[code] = _describe(answer)
+        return again
+
+    # -- plumbing ------------------------------------------------------------------------------
+
+    def _send(
+        self, items: list[BatchItem], *, raise_uncertain: bool = True
+    ) -> dict[str, BatchItemResult]:
+        call = send_batch(self.api, items, self._requestids(), self.policy)
+        if call.error is not None:
+            if call.error.outcome_uncertain and not raise_uncertain:
+                return {}  # every item unknown: looked up again
+            raise call.error
+        assert call.result is not None
+        return call.result.items
+
+    def _link(self, code: str, row: dict[str, Any], how: str, outcome: CustomerOutcome) -> None:
+        name = str(row.get("DisplayName", ""))
+        if row.get("Active") is False:
+            outcome.errors[code] = inactive_message(name)
+            return
+        currency = row.get("CurrencyRef")
+        link = CustomerLink(
+            code,
+            name,
+            str(row["Id"]),
+            currency.get("value") if isinstance(currency, dict) else None,
+        )
+        self.ledger.link_customer(link, how=how)
+        outcome.links[code] = link
+
+
+def _folded(name: object) -> str:
+    # QuickBooks compares names ignoring case and surrounding blanks (6240 says so too).
+    return str(name or "").strip().casefold()
+
+
+def _describe(answer: BatchItemResult | None) -> str:
+    if answer is None:
+        return "QuickBooks did not answer for this customer; synchronize again."
+    error: QuickBooksError | None = answer.error
+    return f"QuickBooks refused the customer: {error}" if error else "unexpected answer"

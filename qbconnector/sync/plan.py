@@ -1,0 +1,213 @@
+"""The planner: what a sync would do with each document, with pre-flight checks, sending nothing."""
+
+from __future__ import annotations
+
+import enum
+import re
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from qbconnector.core.documents import Document, DocumentKind, DocumentStatus
+from qbconnector.core.settings import PostingMode
+from qbconnector.core.template import FieldLimit
+from qbconnector.quickbooks.customers import display_name_problem
+from qbconnector.quickbooks.payloads import (
+    MAX_DOC_NUMBER,
+    NOUN_FOR_KIND,
+    PayloadOptions,
+    document_payload,
+    payload_hash,
+)
+from qbconnector.storage.ledger_schema import LedgerRow, RowState
+
+_ISO_CURRENCY = re.compile(r"^[A-Z]{3}$")
+
+
+class Action(enum.StrEnum):
+    """What the sync does with one document."""
+
+    CREATE = "create"
+    UPDATE = "update"
+    UNCHANGED = "unchanged"
+    BLOCKED = "blocked"
+
+
+class Blocker(enum.StrEnum):
+    """Why a document cannot be pushed; the GUI offers a fix per kind."""
+
+    NO_SERVICE = "no-service"
+    INACTIVE_SERVICE = "inactive-service"
+    DOC_NUMBER_TOO_LONG = "doc-number-too-long"
+    DESCRIPTION_TOO_LONG = "description-too-long"
+    CLIENT_NAME = "client-name"
+    NOT_APPROVED = "not-approved"
+    NO_LINES = "no-lines"
+    CURRENCY = "currency"
+
+
+@dataclass(frozen=True)
+class Reason:
+    """One pre-flight problem, with a sentence that says what to fix."""
+
+    blocker: Blocker
+    message: str
+
+
+@dataclass(frozen=True)
+class CompanyFacts:
+    """What the QuickBooks company can take; None means "not known" and skips that check."""
+
+    home_currency: str | None = None
+    multicurrency: bool | None = None
+    # QuickBooks Item Id -> usable (exists, active, a service); ids absent are unknown
+    items: Mapping[str, bool] | None = None
+
+
+@dataclass(frozen=True)
+class PlannedDocument:
+    """One document's decision; ``payload`` has no CustomerRef yet (customers come first)."""
+
+    document: Document
+    action: Action
+    payload: dict[str, Any]
+    payload_hash: str
+    row: LedgerRow | None = None
+    reasons: tuple[Reason, ...] = ()
+
+    @property
+    def key(self) -> tuple[DocumentKind, str]:
+        return self.document.key
+
+    @property
+    def blocked_message(self) -> str:
+        return " ".join(reason.message for reason in self.reasons)
+
+
+@dataclass(frozen=True)
+class Plan:
+    """Decisions for every document given, in the order given."""
+
+    items: tuple[PlannedDocument, ...]
+    facts: CompanyFacts = field(default_factory=CompanyFacts)
+
+    def with_action(self, *actions: Action) -> list[PlannedDocument]:
+        return [item for item in self.items if item.action in actions]
+
+    @property
+    def to_send(self) -> list[PlannedDocument]:
+        return self.with_action(Action.CREATE, Action.UPDATE)
+
+    def counts(self) -> dict[Action, int]:
+        tally = Counter(item.action for item in self.items)
+        return {action: tally.get(action, 0) for action in Action}
+
+
+def _service_reasons(
+    document: Document, options: PayloadOptions, facts: CompanyFacts
+) -> list[Reason]:
+    if not options.service_id:
+        return [Reason(Blocker.NO_SERVICE, "No QuickBooks service is selected: choose one in "
+                       "Parameters > Quickbooks services.")]  # fmt: skip
+    used = {options.service_id}
+    if options.posting_mode is PostingMode.ITEMIZED:
+        used |= {options.item_for(line) for line in document.lines}
+    if facts.items is None:
+        return []
+    unusable = sorted(item for item in used if not facts.items.get(item, False))
+    if not unusable:
+        return []
+    return [Reason(Blocker.INACTIVE_SERVICE, f"The QuickBooks service {', '.join(unusable)} is "
+                   "inactive, deleted or not a service: choose another one in Parameters > "
+                   "Quickbooks services.")]  # fmt: skip
+
+
+def _description_reasons(document: Document, options: PayloadOptions) -> list[Reason]:
+    reasons: list[Reason] = []
+    rendered = options.description(document)
+    limit = options.description_limit()
+    if len(rendered) > limit:
+        reasons.append(Reason(Blocker.DESCRIPTION_TOO_LONG, f"The description is {len(rendered)} "
+                              f"characters long; QuickBooks accepts at most {limit}. Shorten the "
+                              "naming convention."))  # fmt: skip
+    if options.posting_mode is PostingMode.ITEMIZED:
+        for index, line in enumerate(document.lines, start=1):
+            if len(line.description) > FieldLimit.LINE_DESCRIPTION:
+                reasons.append(Reason(Blocker.DESCRIPTION_TOO_LONG, f"Line {index}'s description "
+                                      f"is {len(line.description)} characters long; QuickBooks "
+                                      f"accepts at most {int(FieldLimit.LINE_DESCRIPTION)}. "
+                                      "Shorten it in FlowFit."))  # fmt: skip
+    return reasons
+
+
+def _currency_reasons(document: Document, facts: CompanyFacts) -> list[Reason]:
+    currency = document.currency.upper()
+    if not _ISO_CURRENCY.match(currency):
+        return [Reason(Blocker.CURRENCY, f"{document.currency!r} is not an ISO currency code "
+                       "(such as CAD or USD). Correct it in FlowFit.")]  # fmt: skip
+    home = (facts.home_currency or "").upper()
+    if facts.multicurrency is False and home and currency != home:
+        return [Reason(Blocker.CURRENCY, f"The QuickBooks company works only in {home} and this "
+                       f"document is in {currency}. Turn on multicurrency in QuickBooks "
+                       "(Account and settings > Advanced > Currency), or issue the document in "
+                       f"{home}.")]  # fmt: skip
+    return []
+
+
+def preflight(document: Document, options: PayloadOptions, facts: CompanyFacts) -> list[Reason]:
+    """Every reason this document cannot be pushed (empty when it can)."""
+    noun = NOUN_FOR_KIND[document.kind]
+    reasons: list[Reason] = []
+    if document.status is not DocumentStatus.APPROVED:
+        reasons.append(Reason(Blocker.NOT_APPROVED, f"The {noun} is {document.status.value}, not "
+                              "approved; only approved documents are pushed."))  # fmt: skip
+    if not document.lines:
+        reasons.append(Reason(Blocker.NO_LINES, f"The {noun} has no lines; QuickBooks needs at "
+                              "least one."))  # fmt: skip
+    if len(document.number) > MAX_DOC_NUMBER:
+        reasons.append(Reason(Blocker.DOC_NUMBER_TOO_LONG, f"The number {document.number!r} has "
+                              f"{len(document.number)} characters; QuickBooks accepts at most "
+                              f"{MAX_DOC_NUMBER}."))  # fmt: skip
+    name_problem = display_name_problem(document.client)
+    if name_problem:
+        reasons.append(Reason(Blocker.CLIENT_NAME, name_problem))
+    reasons += _service_reasons(document, options, facts)
+    reasons += _description_reasons(document, options)
+    reasons += _currency_reasons(document, facts)
+    return reasons
+
+
+def decide(
+    document: Document, options: PayloadOptions, facts: CompanyFacts, row: LedgerRow | None
+) -> PlannedDocument:
+    """The plan for one document, given its ledger row."""
+    payload = document_payload(document, options, customer_id=None)
+    digest = payload_hash(payload)
+    unchanged = row is not None and row.state is RowState.SYNCED and row.payload_hash == digest
+    reasons = tuple(preflight(document, options, facts))
+    if unchanged and document.status is DocumentStatus.APPROVED:
+        action = Action.UNCHANGED  # nothing would be sent, so nothing can be refused
+    elif reasons:
+        action = Action.BLOCKED
+    elif row is not None and row.qbo_id:
+        action = Action.UPDATE
+    else:
+        action = Action.CREATE
+    return PlannedDocument(document, action, payload, digest, row, reasons)
+
+
+def plan(
+    documents: Iterable[Document],
+    options: PayloadOptions,
+    *,
+    rows: Mapping[tuple[DocumentKind, str], LedgerRow] | None = None,
+    facts: CompanyFacts | None = None,
+) -> Plan:
+    """Decide create / update / unchanged / blocked for each document; sends nothing."""
+    known = facts or CompanyFacts()
+    ledger_rows = rows or {}
+    decided = tuple(
+        decide(document, options, known, ledger_rows.get(document.key)) for document in documents
+    )
+    return Plan(decided, known)

@@ -1,0 +1,143 @@
+"""What a sync run reports: one result per document, callbacks, and the run's summary."""
+
+from __future__ import annotations
+
+import enum
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from qbconnector.core.documents import DocumentKind
+from qbconnector.core.errors import ExitCode
+
+
+class Outcome(enum.StrEnum):
+    """How one document ended in this run."""
+
+    CREATED = "created"
+    UPDATED = "updated"
+    UNCHANGED = "unchanged"
+    FAILED = "failed"
+    BLOCKED = "blocked"
+    NOT_SENT = "not-sent"  # the run was cancelled or stopped before its turn
+
+    @property
+    def synced(self) -> bool:
+        return self in (Outcome.CREATED, Outcome.UPDATED, Outcome.UNCHANGED)
+
+
+@dataclass(frozen=True)
+class DocumentResult:
+    """One document's result; ``message`` says why when it failed or was blocked."""
+
+    kind: DocumentKind
+    number: str
+    outcome: Outcome
+    qbo_id: str | None = None
+    message: str | None = None
+    reasons: tuple[str, ...] = ()  # blocked: one sentence per pre-flight problem
+
+    @property
+    def key(self) -> tuple[DocumentKind, str]:
+        return (self.kind, self.number)
+
+    @property
+    def action(self) -> str:
+        """create / update / unchanged, as the --json output names it."""
+        return {Outcome.CREATED: "create", Outcome.UPDATED: "update"}.get(
+            self.outcome, self.outcome.value
+        )
+
+
+ProgressCallback = Callable[[int, int], None]
+ResultCallback = Callable[[DocumentResult], None]
+
+
+def _ignore_progress(done: int, total: int) -> None:
+    """Default progress callback: nobody is listening."""
+
+
+def _ignore_result(result: DocumentResult) -> None:
+    """Default result callback: nobody is listening."""
+
+
+@dataclass(frozen=True)
+class Callbacks:
+    """Plain callbacks the engine calls from the thread that runs it.
+
+    ``progress(done, total)`` after each batch; ``result(document_result)`` once per document.
+    The GUI worker wraps them in Qt signals; the CLI draws a progress bar.
+    """
+
+    progress: ProgressCallback = _ignore_progress
+    result: ResultCallback = _ignore_result
+
+
+@dataclass
+class SyncReport:
+    """Everything a run did; ``stopped`` says why it ended early (None when it did not)."""
+
+    results: list[DocumentResult] = field(default_factory=list)
+    to_send: int = 0
+    cancelled: bool = False
+    stopped: str | None = None
+    exit_code: ExitCode = ExitCode.OK
+
+    def counts(self) -> dict[Outcome, int]:
+        tally = Counter(result.outcome for result in self.results)
+        return {outcome: tally.get(outcome, 0) for outcome in Outcome}
+
+    @property
+    def sent(self) -> int:
+        """Documents the run finished sending (created, updated or failed in QuickBooks)."""
+        counts = self.counts()
+        return counts[Outcome.CREATED] + counts[Outcome.UPDATED] + counts[Outcome.FAILED]
+
+    def final_exit_code(self) -> ExitCode:
+        """0 when everything given is in QuickBooks; else the most telling non-zero code."""
+        if self.exit_code is not ExitCode.OK:
+            return self.exit_code
+        counts = self.counts()
+        if counts[Outcome.FAILED] or counts[Outcome.BLOCKED] or counts[Outcome.NOT_SENT]:
+            return ExitCode.SOME_FAILED
+        return ExitCode.OK
+
+    def summary_line(self) -> str:
+        """One line for a person: what happened to how many documents."""
+        counts = self.counts()
+        parts = [
+            f"{counts[Outcome.CREATED]} created",
+            f"{counts[Outcome.UPDATED]} updated",
+            f"{counts[Outcome.UNCHANGED]} unchanged",
+            f"{counts[Outcome.FAILED]} failed",
+            f"{counts[Outcome.BLOCKED]} blocked",
+        ]
+        text = ", ".join(parts)
+        if self.cancelled:
+            return f"Stopped after {self.sent} of {self.to_send} documents to send: {text}."
+        if self.stopped:
+            return f"Stopped: {self.stopped} ({text})."
+        return f"Synchronized {len(self.results)} documents: {text}."
+
+    def as_json(self) -> dict[str, Any]:
+        """The ``--json`` shape: synced, failed and blocked lists."""
+        synced = [
+            {"kind": r.kind.value, "number": r.number, "action": r.action, "qbo_id": r.qbo_id}
+            for r in self.results
+            if r.outcome.synced
+        ]
+        failed = [
+            {"kind": r.kind.value, "number": r.number, "error": r.message or r.outcome.value}
+            for r in self.results
+            if r.outcome in (Outcome.FAILED, Outcome.NOT_SENT)
+        ]
+        blocked = [
+            {"kind": r.kind.value, "number": r.number, "reasons": list(r.reasons)}
+            for r in self.results
+            if r.outcome is Outcome.BLOCKED
+        ]
+        document: dict[str, Any] = {"synced": synced, "failed": failed, "blocked": blocked}
+        if self.cancelled or self.stopped:
+            document["stopped"] = self.summary_line()
+        return document

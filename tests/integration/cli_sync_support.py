@@ -1,0 +1,53 @@
+"""Profiles wired to a sandbox for `qbconnector sync` subprocess tests."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from collections.abc import Iterable
+from pathlib import Path
+
+from qbconnector.core.documents import Document
+from qbconnector.flowfit.store import DocumentStore
+from qbconnector.sandbox.server import SandboxServer
+from tests.cli_helpers import REPO, run_cli
+from tests.integration.sync_support import service_ids
+
+
+def cli_env() -> dict[str, str]:
+    """The environment run_cli uses: this checkout, no system keyring."""
+    env = {
+        **os.environ,
+        "PYTHONPATH": str(REPO),
+        "PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring",
+    }
+    env.pop("QBCONNECTOR_PROFILE", None)
+    return env
+
+
+def sync_command(profile: Path, *args: str) -> list[str]:
+    return [sys.executable, "-m", "qbconnector", "--profile", str(profile), "sync", *args]
+
+
+def configure_profile(profile: Path, server: SandboxServer, *extra: str) -> None:
+    """Point a profile at ``server`` with a fresh grant and the Translation service."""
+    grant = server.issue_tokens()
+    done = run_cli(
+        profile, "configure", "--enabled", "--environment", "custom",
+        "--api-base-url", server.api_base_url, "--discovery-url", server.discovery_url,
+        "--realm-id", server.realm_id, "--client-id", server.client_id,
+        "--client-secret", server.client_secret, "--refresh-token", grant["refresh_token"],
+        "--access-token", grant["access_token"], "--service", service_ids(server)["Translation"],
+        *extra,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+
+
+def store_documents(profile: Path, documents: Iterable[Document]) -> None:
+    with DocumentStore.open(profile / "documents.sqlite3") as store:
+        store.upsert_many(documents)
+
+
+def run_sync(profile: Path, *args: str, timeout: float = 60) -> subprocess.CompletedProcess[str]:
+    return run_cli(profile, "sync", *args, timeout=timeout)

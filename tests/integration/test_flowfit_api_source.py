@@ -1,0 +1,122 @@
+"""The FlowFit connector API source end to end, against the sandbox's stand-in."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+
+from qbconnector.core.documents import DocumentKind, DocumentStatus
+from qbconnector.core.errors import ExitCode
+from qbconnector.flowfit.api import FlowFitApiClient, FlowFitApiError
+from qbconnector.sandbox.server import SandboxServer
+from tests.integration.cli_sync_support import configure_profile, run_sync
+from tests.integration.conftest import SandboxFactory
+from tests.integration.sync_support import in_home_currency, sample, write_documents_file
+
+SYNC_NUMBER = "1001"
+
+
+@pytest.fixture
+def documents_file(tmp_path: Path) -> Path:
+    docs = in_home_currency(sample(40, seed=5))
+    return write_documents_file(tmp_path / "flowfit-documents.json", docs)
+
+
+@pytest.fixture
+def server(sandbox_factory: SandboxFactory, documents_file: Path) -> SandboxServer:
+    return sandbox_factory(flowfit_documents=documents_file, flowfit_sync_number=SYNC_NUMBER)
+
+
+def _records(documents_file: Path) -> list[dict[str, object]]:
+    return json.loads(documents_file.read_text(encoding="utf-8"))  # type: ignore[no-any-return]
+
+
+def test_client_pages_through_approved_documents(
+    server: SandboxServer, documents_file: Path
+) -> None:
+    client = FlowFitApiClient(server.flowfit_url, SYNC_NUMBER, page_size=3)
+    try:
+        invoices = client.documents(DocumentKind.INVOICE, status=DocumentStatus.APPROVED)
+    finally:
+        client.close()
+    expected = [r["number"] for r in _records(documents_file) if r["kind"] == "invoice"]
+    assert [doc.number for doc in invoices] == expected
+    assert server.flowfit is not None
+    assert server.flowfit.requests >= len(expected) // 3
+
+
+def test_client_filters_by_updated_since(server: SandboxServer, documents_file: Path) -> None:
+    records = _records(documents_file)
+    stamps = sorted(str(r["updated_at"]) for r in records)
+    middle = dt.datetime.fromisoformat(stamps[len(stamps) // 2])
+    client = FlowFitApiClient(server.flowfit_url, SYNC_NUMBER)
+    try:
+        found = [*client.documents(DocumentKind.INVOICE, updated_since=middle),
+                 *client.documents(DocumentKind.QUOTE, updated_since=middle)]  # fmt: skip
+    finally:
+        client.close()
+    assert sorted(doc.number for doc in found) == sorted(
+        str(r["number"])
+        for r in records
+        if dt.datetime.fromisoformat(str(r["updated_at"])) >= middle
+    )
+
+
+def test_wrong_sync_number_is_bad_input(server: SandboxServer) -> None:
+    client = FlowFitApiClient(server.flowfit_url, "NOT-ME")
+    try:
+        with pytest.raises(FlowFitApiError) as raised:
+            client.documents(DocumentKind.INVOICE)
+    finally:
+        client.close()
+    assert raised.value.exit_code is ExitCode.BAD_INPUT
+
+
+def test_sync_from_the_api_pushes_and_reports_back(
+    server: SandboxServer, documents_file: Path, tmp_path: Path
+) -> None:
+    profile = tmp_path / "profile"
+    configure_profile(profile, server, "--flowfit-api-url", server.flowfit_url,
+                      "--customer-sync-number", SYNC_NUMBER)  # fmt: skip
+    first = run_sync(profile, "--json")
+    records = _records(documents_file)
+    approved = sorted(str(r["number"]) for r in records if r["status"] == "approved")
+    pushed = sorted(
+        str(r["DocNumber"]) for r in server.entities("Invoice") + server.entities("Estimate")
+    )
+    assert (first.returncode, pushed) == (0, approved)
+    assert server.flowfit is not None
+    reported = {(r["number"], r["state"]) for r in server.flowfit.results}
+    assert reported == {(number, "synced") for number in approved}
+    # A change in FlowFit comes back through the API as an update.
+    changed = next(r for r in records if r["status"] == "approved")
+    changed["lines"] = [{**changed["lines"][0], "quantity": "7"}]  # type: ignore[index]
+    documents_file.write_text(json.dumps(records), encoding="utf-8")
+    second = json.loads(run_sync(profile, "--json").stdout)
+    updated = [entry["number"] for entry in second["synced"] if entry["action"] == "update"]
+    assert updated == [changed["number"]]
+
+
+def test_unreachable_api_exits_4(tmp_path: Path, sandbox_factory: SandboxFactory) -> None:
+    server = sandbox_factory()  # no stand-in: the API paths answer 404
+    profile = tmp_path / "profile"
+    configure_profile(profile, server, "--flowfit-api-url", "http://127.0.0.1:9/flowfit",
+                      "--customer-sync-number", SYNC_NUMBER)  # fmt: skip
+    done = run_sync(profile)
+    assert (done.returncode, "FlowFit API" in done.stderr) == (4, True)
+
+
+def test_documents_keep_their_content(server: SandboxServer, documents_file: Path) -> None:
+    record = _records(documents_file)[0]
+    client = FlowFitApiClient(server.flowfit_url, SYNC_NUMBER)
+    try:
+        kind = DocumentKind(str(record["kind"]))
+        (doc,) = client.documents(kind, numbers=[str(record["number"])])
+    finally:
+        client.close()
+    original = next(d for d in in_home_currency(sample(40, seed=5)) if d.number == record["number"])
+    assert dataclasses.replace(doc, extra={}) == original
