@@ -88,8 +88,8 @@ def _server_errors(settings: Settings) -> list[FieldError | None]:
         errors.append(
             FieldError(
                 "server.realm_id",
-                "The Realm ID has only digits (QuickBooks shows it under Settings > "
-                "Additional info > Company ID); '{value}' is not one.",
+                "The Realm ID has only digits (QuickBooks shows it as the Company ID under "
+                "⚙ > Account and settings > Billing & subscription); '{value}' is not one.",
                 {"value": server.realm_id},
             )
         )

@@ -7,30 +7,36 @@ from PySide6.QtCore import QCoreApplication
 from qbconnector.core.errors import QbConnectorError
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Errors", text)
-
-
 def _plain_sentence(error: BaseException) -> str | None:
     names = {cls.__name__ for cls in type(error).__mro__}
     if "ReconnectRequired" in names:
-        return _tr(
+        return QCoreApplication.translate(
+            "Errors",
             "QuickBooks no longer accepts the saved refresh token. Get new tokens for this "
-            "company and paste them in Parameters > Quickbooks server."
+            "company and paste them in Parameters > Quickbooks server.",
         )
     if "InvalidClientError" in names:
-        return _tr("QuickBooks refused the client ID or client secret; copy them again.")
+        return QCoreApplication.translate(
+            "Errors", "QuickBooks refused the client ID or client secret; copy them again."
+        )
     if "AuthenticationError" in names or "AuthorizationError" in names:
-        return _tr(
+        return QCoreApplication.translate(
+            "Errors",
             "QuickBooks refused the access: check the Realm ID and the environment, then the "
-            "tokens."
+            "tokens.",
         )
     if "NetworkError" in names or "TokenEndpointError" in names:
-        return _tr("QuickBooks could not be reached. Check the internet connection and retry.")
+        return QCoreApplication.translate(
+            "Errors", "QuickBooks could not be reached. Check the internet connection and retry."
+        )
     if "ThrottledError" in names:
-        return _tr("QuickBooks asked us to slow down; retry in a minute.")
+        return QCoreApplication.translate(
+            "Errors", "QuickBooks asked us to slow down; retry in a minute."
+        )
     if "ServerError" in names:
-        return _tr("QuickBooks had a problem on its side; retry in a few minutes.")
+        return QCoreApplication.translate(
+            "Errors", "QuickBooks had a problem on its side; retry in a few minutes."
+        )
     if "VaultError" in names:
         return None  # its own message already says which store and what to do
     return None
@@ -39,15 +45,15 @@ def _plain_sentence(error: BaseException) -> str | None:
 def describe_error(error: object) -> str:
     """One or two sentences for a person, in the window's language, never a stack trace."""
     if not isinstance(error, BaseException):
-        return _tr("Something went wrong.")
+        return QCoreApplication.translate("Errors", "Something went wrong.")
     sentence = _plain_sentence(error)
     detail = str(error) if isinstance(error, QbConnectorError) else type(error).__name__
     if sentence is None:
         return (
             detail
             if isinstance(error, QbConnectorError)
-            else _tr("Something went wrong (%1); the details are in the log file.").replace(
-                "%1", detail
-            )
+            else QCoreApplication.translate(
+                "Errors", "Something went wrong (%1); the details are in the log file."
+            ).replace("%1", detail)
         )
     return f"{sentence}\n{detail}" if detail else sentence

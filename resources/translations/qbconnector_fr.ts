@@ -68,6 +68,414 @@
     </message>
 </context>
 <context>
+    <name>DocumentsTab</name>
+    <message>
+        <source>Client invoices</source>
+        <translation>Factures client</translation>
+    </message>
+    <message>
+        <source>Client quotes</source>
+        <translation>Soumissions client</translation>
+    </message>
+    <message>
+        <source>Automatic sync. approved invoice</source>
+        <translation>Synchro. automatique des factures approuvées</translation>
+    </message>
+    <message>
+        <source>Automatic sync. approved quote</source>
+        <translation>Synchro. automatique des soumissions approuvées</translation>
+    </message>
+    <message>
+        <source>To the right, approved invoices are pushed to QuickBooks automatically. To the left, push them from Finance &gt; Invoices with Synchronize.</source>
+        <translation>À droite, les factures approuvées sont envoyées à QuickBooks automatiquement. À gauche, envoyez-les depuis Finances &gt; Factures avec Synchroniser.</translation>
+    </message>
+    <message>
+        <source>To the right, approved quotes are pushed to QuickBooks (as estimates) automatically. To the left, push them from Finance &gt; Quotes with Synchronize.</source>
+        <translation>À droite, les soumissions approuvées sont envoyées à QuickBooks (comme devis) automatiquement. À gauche, envoyez-les depuis Finances &gt; Soumissions avec Synchroniser.</translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <source>QuickBooks no longer accepts the saved refresh token. Get new tokens for this company and paste them in Parameters &gt; Quickbooks server.</source>
+        <translation>QuickBooks n&apos;accepte plus le jeton d&apos;actualisation enregistré. Obtenez de nouveaux jetons pour cette entreprise et collez-les dans Paramètres &gt; Serveur Quickbooks.</translation>
+    </message>
+    <message>
+        <source>QuickBooks refused the client ID or client secret; copy them again.</source>
+        <translation>QuickBooks a refusé l&apos;ID client ou le secret client; copiez-les de nouveau.</translation>
+    </message>
+    <message>
+        <source>QuickBooks refused the access: check the Realm ID and the environment, then the tokens.</source>
+        <translation>QuickBooks a refusé l&apos;accès : vérifiez l&apos;ID de domaine et l&apos;environnement, puis les jetons.</translation>
+    </message>
+    <message>
+        <source>QuickBooks could not be reached. Check the internet connection and retry.</source>
+        <translation>QuickBooks est injoignable. Vérifiez la connexion Internet et réessayez.</translation>
+    </message>
+    <message>
+        <source>QuickBooks asked us to slow down; retry in a minute.</source>
+        <translation>QuickBooks demande de ralentir; réessayez dans une minute.</translation>
+    </message>
+    <message>
+        <source>QuickBooks had a problem on its side; retry in a few minutes.</source>
+        <translation>QuickBooks a eu un problème de son côté; réessayez dans quelques minutes.</translation>
+    </message>
+    <message>
+        <source>Something went wrong.</source>
+        <translation>Une erreur est survenue.</translation>
+    </message>
+    <message>
+        <source>Something went wrong (%1); the details are in the log file.</source>
+        <translation>Une erreur est survenue (%1); les détails sont dans le journal.</translation>
+    </message>
+</context>
+<context>
+    <name>FinancePlaceholder</name>
+    <message>
+        <source>The Finance list of quotes and invoices is not in this version yet. Push documents with the command line: qbconnector sync --approved</source>
+        <translation>La liste Finances des soumissions et factures n&apos;est pas encore dans cette version. Envoyez les documents en ligne de commande : qbconnector sync --approved</translation>
+    </message>
+</context>
+<context>
+    <name>FlowFitTab</name>
+    <message>
+        <source>The FlowFit/Quickbooks API URL is filled in or provided by Consoltec. Leave it empty to use the documents imported into this computer&apos;s store.</source>
+        <translation>L&apos;URL de l&apos;API FlowFit/Quickbooks est inscrite ou fournie par Consoltec. Laissez-la vide pour utiliser les documents importés sur cet ordinateur.</translation>
+    </message>
+    <message>
+        <source>FlowFit/Quickbooks &amp;API URL</source>
+        <translation>URL de l&apos;&amp;API FlowFit/Quickbooks</translation>
+    </message>
+    <message>
+        <source>FlowFit/Quickbooks</source>
+        <translation>FlowFit/Quickbooks</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Parameters</source>
+        <translation>Paramètres</translation>
+    </message>
+    <message>
+        <source>Finance</source>
+        <translation>Finances</translation>
+    </message>
+    <message>
+        <source>Interface language</source>
+        <translation>Langue de l&apos;interface</translation>
+    </message>
+    <message>
+        <source>Connectors</source>
+        <translation>Connecteurs</translation>
+    </message>
+    <message>
+        <source>Invoices</source>
+        <translation>Factures</translation>
+    </message>
+    <message>
+        <source>qbconnector — FlowFit to QuickBooks Online</source>
+        <translation>qbconnector — FlowFit vers QuickBooks Online</translation>
+    </message>
+    <message>
+        <source>Connector disabled</source>
+        <translation>Connecteur désactivé</translation>
+    </message>
+    <message>
+        <source>Connected: %1</source>
+        <translation>Connecté : %1</translation>
+    </message>
+    <message>
+        <source>Connection not tested yet</source>
+        <translation>Connexion pas encore testée</translation>
+    </message>
+    <message>
+        <source>on</source>
+        <translation>activée</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>désactivée</translation>
+    </message>
+    <message>
+        <source>Automatic sync: invoices %1, quotes %2</source>
+        <translation>Synchro. automatique : factures %1, soumissions %2</translation>
+    </message>
+    <message>
+        <source>DEMO</source>
+        <translation>DÉMO</translation>
+    </message>
+    <message>
+        <source>SANDBOX</source>
+        <translation>BAC À SABLE</translation>
+    </message>
+    <message>
+        <source>PRODUCTION</source>
+        <translation>PRODUCTION</translation>
+    </message>
+    <message>
+        <source>CUSTOM</source>
+        <translation>PERSONNALISÉ</translation>
+    </message>
+    <message>
+        <source>company %1</source>
+        <translation>entreprise %1</translation>
+    </message>
+    <message>
+        <source>no QuickBooks company configured</source>
+        <translation>aucune entreprise QuickBooks configurée</translation>
+    </message>
+    <message>
+        <source>Refresh token valid until %1</source>
+        <translation>Jeton d&apos;actualisation valide jusqu&apos;au %1</translation>
+    </message>
+    <message>
+        <source>Unsaved parameters</source>
+        <translation>Paramètres non enregistrés</translation>
+    </message>
+    <message>
+        <source>Some parameters were changed but not saved.</source>
+        <translation>Des paramètres ont été modifiés mais pas enregistrés.</translation>
+    </message>
+</context>
+<context>
+    <name>ParametersPage</name>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Enregistrer</translation>
+    </message>
+    <message>
+        <source>Re&amp;vert</source>
+        <translation>&amp;Annuler les modifications</translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Save (%n field(s) need attention)</source>
+        <translation>
+            <numerusform>&amp;Enregistrer (%n champ à corriger)</numerusform>
+            <numerusform>&amp;Enregistrer (%n champs à corriger)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Connecting to QuickBooks…</source>
+        <translation>Connexion à QuickBooks…</translation>
+    </message>
+    <message>
+        <source>Connected to %1 (%2).</source>
+        <translation>Connecté à %1 (%2).</translation>
+    </message>
+    <message>
+        <source>The refresh token expires for good on %1.</source>
+        <translation>Le jeton d&apos;actualisation expire définitivement le %1.</translation>
+    </message>
+</context>
+<context>
+    <name>SecretField</name>
+    <message>
+        <source>Hide the value</source>
+        <translation>Masquer la valeur</translation>
+    </message>
+    <message>
+        <source>Show the value</source>
+        <translation>Afficher la valeur</translation>
+    </message>
+    <message>
+        <source>Saved — type a new value to replace it</source>
+        <translation>Enregistré — tapez une nouvelle valeur pour le remplacer</translation>
+    </message>
+    <message>
+        <source>Not set — paste it here</source>
+        <translation>Non défini — collez-le ici</translation>
+    </message>
+</context>
+<context>
+    <name>ServerTab</name>
+    <message>
+        <source>Enabled</source>
+        <translation>Activé</translation>
+    </message>
+    <message>
+        <source>Push the Enabled button to the right to activate the connector.</source>
+        <translation>Poussez le bouton Activé vers la droite pour activer le connecteur.</translation>
+    </message>
+    <message>
+        <source>&amp;Enabled</source>
+        <translation>A&amp;ctivé</translation>
+    </message>
+    <message>
+        <source>&amp;Realm ID</source>
+        <translation>ID de &amp;domaine (Realm ID)</translation>
+    </message>
+    <message>
+        <source>The Company ID: in QuickBooks, ⚙ &gt; Account and settings &gt; Billing &amp; subscription, digits only.</source>
+        <translation>Le numéro d&apos;entreprise : dans QuickBooks, ⚙ &gt; Compte et paramètres &gt; Facturation et abonnement, chiffres seulement.</translation>
+    </message>
+    <message>
+        <source>&amp;Access token</source>
+        <translation>Jeton d&apos;a&amp;ccès</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh token</source>
+        <translation>Jeton d&apos;ac&amp;tualisation</translation>
+    </message>
+    <message>
+        <source>E&amp;nvironment</source>
+        <translation>E&amp;nvironnement</translation>
+    </message>
+    <message>
+        <source>API &amp;base URL</source>
+        <translation>URL de &amp;base de l&apos;API</translation>
+    </message>
+    <message>
+        <source>&amp;Discovery URL</source>
+        <translation>URL de &amp;découverte</translation>
+    </message>
+    <message>
+        <source>&amp;Client ID</source>
+        <translation>ID c&amp;lient</translation>
+    </message>
+    <message>
+        <source>From your app&apos;s Keys &amp; credentials page at Intuit.</source>
+        <translation>Sur la page Clés et identifiants de votre application chez Intuit.</translation>
+    </message>
+    <message>
+        <source>Client &amp;secret</source>
+        <translation>&amp;Secret client</translation>
+    </message>
+    <message>
+        <source>Quickbooks server</source>
+        <translation>Serveur Quickbooks</translation>
+    </message>
+    <message>
+        <source>Sandbox (test company)</source>
+        <translation>Bac à sable (entreprise de test)</translation>
+    </message>
+    <message>
+        <source>Production (real books)</source>
+        <translation>Production (vraie comptabilité)</translation>
+    </message>
+    <message>
+        <source>Custom addresses</source>
+        <translation>Adresses personnalisées</translation>
+    </message>
+    <message>
+        <source>&amp;Test connection</source>
+        <translation>&amp;Tester la connexion</translation>
+    </message>
+</context>
+<context>
+    <name>ServicesTab</name>
+    <message>
+        <source>QuickBooks services</source>
+        <translation>Services QuickBooks</translation>
+    </message>
+    <message>
+        <source>Select the relevant service: document lines are posted to it.</source>
+        <translation>Sélectionnez le service pertinent : les lignes des documents y sont inscrites.</translation>
+    </message>
+    <message>
+        <source>Itemized mode: FlowFit service → QuickBooks item</source>
+        <translation>Mode détaillé : service FlowFit → article QuickBooks</translation>
+    </message>
+    <message>
+        <source>Search services</source>
+        <translation>Rechercher un service</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh from QuickBooks</source>
+        <translation>&amp;Actualiser depuis QuickBooks</translation>
+    </message>
+    <message>
+        <source>Quickbooks services</source>
+        <translation>Services Quickbooks</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Chargement…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n service(s)</source>
+        <translation>
+            <numerusform>%n service</numerusform>
+            <numerusform>%n services</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Selected service: %1 (#%2)</source>
+        <translation>Service sélectionné : %1 (nº %2)</translation>
+    </message>
+    <message>
+        <source>No service selected yet.</source>
+        <translation>Aucun service sélectionné pour l&apos;instant.</translation>
+    </message>
+    <message>
+        <source>No FlowFit services seen in the documents.</source>
+        <translation>Aucun service FlowFit dans les documents.</translation>
+    </message>
+    <message>
+        <source>QuickBooks item for %1</source>
+        <translation>Article QuickBooks pour %1</translation>
+    </message>
+    <message>
+        <source>(the selected service)</source>
+        <translation>(le service sélectionné)</translation>
+    </message>
+    <message>
+        <source>Item #%1 (not loaded)</source>
+        <translation>Article nº %1 (non chargé)</translation>
+    </message>
+</context>
+<context>
+    <name>SyncTab</name>
+    <message>
+        <source>Your account number with Consoltec: it identifies your FlowFit to the FlowFit/Quickbooks API. Consoltec gives it to you.</source>
+        <translation>Votre numéro de compte chez Consoltec : il identifie votre FlowFit auprès de l&apos;API FlowFit/Quickbooks. Consoltec vous le fournit.</translation>
+    </message>
+    <message>
+        <source>C&amp;ustomer sync. number</source>
+        <translation>N&amp;uméro de synchro. client</translation>
+    </message>
+    <message>
+        <source>Summary: one line with the subtotal</source>
+        <translation>Sommaire : une ligne avec le sous-total</translation>
+    </message>
+    <message>
+        <source>Itemized: one line per FlowFit line</source>
+        <translation>Détaillé : une ligne par ligne FlowFit</translation>
+    </message>
+    <message>
+        <source>Summary posts the description on a single line with the selected service. Itemized posts each FlowFit line to its mapped QuickBooks item and puts the description in the customer memo.</source>
+        <translation>Sommaire inscrit la description sur une seule ligne avec le service sélectionné. Détaillé inscrit chaque ligne FlowFit sur son article QuickBooks associé et met la description dans le message au client.</translation>
+    </message>
+    <message>
+        <source>&amp;Posting mode</source>
+        <translation>Mode d&apos;&amp;inscription</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>How often approved documents are looked for when automatic sync is on.</source>
+        <translation>À quelle fréquence les documents approuvés sont recherchés quand la synchro. automatique est activée.</translation>
+    </message>
+    <message>
+        <source>Automatic sync &amp;interval</source>
+        <translation>&amp;Intervalle de synchro. automatique</translation>
+    </message>
+    <message>
+        <source>Synchronization</source>
+        <translation>Synchronisation</translation>
+    </message>
+</context>
+<context>
     <name>TemplateMessages</name>
     <message>
         <source>The % at character {column} is not closed. End the variable with % or write %% for a percent sign.</source>
@@ -96,6 +504,64 @@
     <message>
         <source>The description is {length} characters long; QuickBooks accepts at most {limit}.</source>
         <translation>La description compte {length} caractères ; QuickBooks en accepte au plus {limit}.</translation>
+    </message>
+</context>
+<context>
+    <name>Validation</name>
+    <message>
+        <source>&apos;{url}&apos; is not a web address; it must start with https://.</source>
+        <translation>« {url} » n&apos;est pas une adresse Web; elle doit commencer par https://.</translation>
+    </message>
+    <message>
+        <source>&apos;{url}&apos; is not encrypted; use https:// (http:// is allowed only for this computer).</source>
+        <translation>« {url} » n&apos;est pas chiffrée; utilisez https:// (http:// n&apos;est permis que pour cet ordinateur).</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not a QuickBooks item Id; pick the service in the list.</source>
+        <translation>« {value} » n&apos;est pas un ID d&apos;article QuickBooks; choisissez le service dans la liste.</translation>
+    </message>
+    <message>
+        <source>Enter an address such as https://example.com/api.</source>
+        <translation>Entrez une adresse comme https://example.com/api.</translation>
+    </message>
+    <message>
+        <source>Enter the Customer sync. number: the FlowFit/Quickbooks API needs it.</source>
+        <translation>Entrez le numéro de synchro. client : l&apos;API FlowFit/Quickbooks en a besoin.</translation>
+    </message>
+    <message>
+        <source>Enter the Realm ID to enable the connector.</source>
+        <translation>Entrez l&apos;ID de domaine (Realm ID) pour activer le connecteur.</translation>
+    </message>
+    <message>
+        <source>The Customer sync. number is a whole number above 0 (Consoltec gives it to you); &apos;{value}&apos; is not one.</source>
+        <translation>Le numéro de synchro. client est un nombre entier plus grand que 0 (Consoltec vous le fournit); « {value} » n&apos;en est pas un.</translation>
+    </message>
+    <message>
+        <source>The FlowFit service &apos;{service}&apos; is mapped to &apos;{value}&apos;, which is not a QuickBooks item Id; pick the item again.</source>
+        <translation>Le service FlowFit « {service} » est associé à « {value} », qui n&apos;est pas un ID d&apos;article QuickBooks; choisissez l&apos;article de nouveau.</translation>
+    </message>
+    <message>
+        <source>The Realm ID has only digits (QuickBooks shows it as the Company ID under ⚙ &gt; Account and settings &gt; Billing &amp; subscription); &apos;{value}&apos; is not one.</source>
+        <translation>L&apos;ID de domaine (Realm ID) n&apos;a que des chiffres (QuickBooks l&apos;affiche comme numéro d&apos;entreprise sous ⚙ &gt; Compte et paramètres &gt; Facturation et abonnement); « {value} » n&apos;en est pas un.</translation>
+    </message>
+    <message>
+        <source>The automatic sync interval is between 1 and {max} minutes.</source>
+        <translation>L&apos;intervalle de synchro. automatique est entre 1 et {max} minutes.</translation>
+    </message>
+    <message>
+        <source>The client ID has no spaces; copy it again.</source>
+        <translation>L&apos;ID client n&apos;a pas d&apos;espaces; copiez-le de nouveau.</translation>
+    </message>
+    <message>
+        <source>The token contains spaces or line breaks; copy it again in one piece.</source>
+        <translation>Le jeton contient des espaces ou des sauts de ligne; copiez-le de nouveau d&apos;un seul bloc.</translation>
+    </message>
+</context>
+<context>
+    <name>window</name>
+    <message>
+        <source>qbconnector</source>
+        <translation>qbconnector</translation>
     </message>
 </context>
 </TS>

@@ -44,7 +44,7 @@ class ServerTab(ParametersTab):
             form,
             self.tr("&Realm ID"),
             self.tr(
-                "The company ID: in QuickBooks, ⚙ > Account and "
+                "The Company ID: in QuickBooks, ⚙ > Account and "
                 "settings > Billing & subscription, digits only."
             ),
         )
