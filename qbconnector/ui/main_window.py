@@ -20,7 +20,8 @@ from PySide6.QtWidgets import (
 
 from qbconnector.core.settings import Environment, Settings
 from qbconnector.services import ConnectionReport, ConnectorServices
-from qbconnector.ui.finance_placeholder import FinancePlaceholder
+from qbconnector.ui.finance.page import FinancePage
+from qbconnector.ui.finance.texts import kind_plural
 from qbconnector.ui.i18n import current_language
 from qbconnector.ui.parameters.page import ParametersPage
 from qbconnector.ui.resources import resource_path
@@ -76,7 +77,7 @@ class MainWindow(QMainWindow):
         self.breadcrumb = QLabel()
         self.breadcrumb.setObjectName("breadcrumb")
         self.stack = QStackedWidget()
-        self.finance = FinancePlaceholder()
+        self.finance = FinancePage(self.services, self.runner)
         self.parameters = self._new_parameters_page()
         self.stack.addWidget(self.parameters)
         self.stack.addWidget(self.finance)
@@ -86,6 +87,9 @@ class MainWindow(QMainWindow):
         row.addLayout(column, 1)
         self.setCentralWidget(central)
         self._build_status_bar()
+        self.finance.kindChanged.connect(self._update_breadcrumb)
+        self.finance.autoSyncChanged.connect(self.auto_sync_label.setText)
+        self.finance.reconnectRequired.connect(self.show_reconnect_required)
         self.runner.busyChanged.connect(self._busy_changed)
         QShortcut(QKeySequence("Ctrl+1"), self, lambda: self.show_page(PAGE_PARAMETERS))
         QShortcut(QKeySequence("Ctrl+2"), self, lambda: self.show_page(PAGE_FINANCE))
@@ -196,7 +200,7 @@ class MainWindow(QMainWindow):
             parts = ["⚙", self.tr("Connectors"), "Quickbooks", self.tr("Parameters")]
             parts.append(self.parameters.current_tab_title())
         else:
-            parts = [self.tr("Finance"), self.tr("Invoices")]
+            parts = [self.tr("Finance"), kind_plural(self.finance.kind())]
         self.breadcrumb.setText(" > ".join(part for part in parts if part))
 
     def _update_title(self) -> None:
@@ -216,13 +220,7 @@ class MainWindow(QMainWindow):
             self.connection_label.setText(self.tr("Connected: %1").replace("%1", self.company_name))
         else:
             self.connection_label.setText(self.tr("Connection not tested yet"))
-        invoices = self.tr("on") if settings.invoices.auto_sync else self.tr("off")
-        quotes = self.tr("on") if settings.quotes.auto_sync else self.tr("off")
-        self.auto_sync_label.setText(
-            self.tr("Automatic sync: invoices %1, quotes %2")
-            .replace("%1", invoices)
-            .replace("%2", quotes)
-        )
+        self.finance.apply_settings(settings)  # also sets the automatic sync status text
 
     def _update_banner(self, settings: Settings) -> None:
         environment = "demo" if self.demo else settings.server.environment.value
@@ -252,6 +250,12 @@ class MainWindow(QMainWindow):
                     )
                 )
         self._settings_changed(self.parameters.settings)
+
+    def show_reconnect_required(self, explanation: str) -> None:
+        """QuickBooks refused the saved refresh token: the server tab, with why and what to do."""
+        self.show_page(PAGE_PARAMETERS)
+        self.parameters.tabs.setCurrentWidget(self.parameters.server)
+        self.parameters.server.show_test_result(explanation, ok=False)
 
     def _busy_changed(self, busy: bool) -> None:
         # Switching language rebuilds texts; wait until background jobs have reported back.
@@ -283,6 +287,7 @@ class MainWindow(QMainWindow):
             self.current_page(),
             self.parameters.tabs.currentIndex(),
         )
+        self.finance.shutdown()
         self.runner.shutdown()
         event.accept()
 

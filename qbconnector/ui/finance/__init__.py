@@ -1,0 +1,1 @@
+"""The Finance page: quotes and invoices, their QuickBooks state, and Synchronize."""

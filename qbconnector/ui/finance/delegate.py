@@ -1,0 +1,71 @@
+"""The QuickBooks state badge: a coloured pill per state; "syncing" pulses while a run goes."""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QPainter
+from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
+
+from qbconnector.sync.listing import QbState
+from qbconnector.ui.finance.model import STATE_ROLE
+
+BADGE_COLOURS = {
+    QbState.NOT_SYNCED: QColor("#7b8089"),
+    QbState.SYNCED: QColor("#2e7d32"),
+    QbState.CHANGED: QColor("#b26a00"),
+    QbState.FAILED: QColor("#c62828"),
+    QbState.UNCERTAIN: QColor("#6a1b9a"),
+    QbState.SYNCING: QColor("#1565c0"),
+}
+_PAD_X, _PAD_Y = 8, 2
+
+
+class StateBadgeDelegate(QStyledItemDelegate):
+    """Paints the QuickBooks state column. ``phase`` (0..1) drives the syncing pulse; the page
+    advances it with a timer while documents are syncing. No signals."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.phase = 0.0
+
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
+        state = index.data(STATE_ROLE)
+        if not isinstance(state, QbState):
+            super().paint(painter, option, index)
+            return
+        self.initStyleOption(option, index)
+        text = option.text
+        option.text = ""
+        style = option.widget.style() if option.widget is not None else None
+        if style is not None:
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, option.widget)
+        metrics = option.fontMetrics
+        width = metrics.horizontalAdvance(text) + 2 * _PAD_X
+        height = metrics.height() + 2 * _PAD_Y
+        rect = option.rect
+        badge = QRectF(rect.x() + 4, rect.y() + (rect.height() - height) / 2, width, height)
+        colour = QColor(BADGE_COLOURS[state])
+        if state is QbState.SYNCING:
+            colour.setAlphaF(0.55 + 0.45 * (0.5 + 0.5 * math.sin(self.phase * 2 * math.pi)))
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(colour)
+        painter.drawRoundedRect(badge, height / 2, height / 2)
+        painter.setPen(QColor("white"))
+        painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, text)
+        painter.restore()
+
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
+        hint = super().sizeHint(option, index)
+        return QSize(hint.width() + 2 * _PAD_X + 8, hint.height() + 2 * _PAD_Y)

@@ -1,0 +1,440 @@
+"""The Finance table model: compact rows, check state, sorting and filtering on precomputed keys.
+
+Qt calls back into Python once per row when a proxy filters or sorts by itself (about 2 µs a
+call: 0.2 s per pass over 100,000 rows, several seconds for a sort). So the model keeps the row
+order itself (Python's sort and list comprehensions over compact rows take a few milliseconds)
+and :class:`~qbconnector.ui.finance.proxy.FinanceProxy` hands sorting and filtering to it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QDate,
+    QDateTime,
+    QLocale,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+
+from qbconnector.core.documents import DocumentKind, DocumentStatus
+from qbconnector.sync.listing import LedgerView, ListedDocument, QbState
+from qbconnector.sync.results import DocumentResult, Outcome
+from qbconnector.ui.finance.texts import state_label, status_label
+
+Index = QModelIndex | QPersistentModelIndex
+STATE_ROLE = Qt.ItemDataRole.UserRole + 1  # the QbState of a row (the badge delegate reads it)
+SORTED_ORDER = [QbState.FAILED, QbState.UNCERTAIN, QbState.CHANGED, QbState.SYNCING,
+                QbState.NOT_SYNCED, QbState.SYNCED]  # fmt: skip
+
+
+class Column(enum.IntEnum):
+    CHECK = 0
+    NUMBER = 1
+    DATE = 2
+    CLIENT = 3
+    PROJECT = 4
+    TOTAL = 5
+    CURRENCY = 6
+    STATUS = 7
+    QB_STATE = 8
+    QB_NUMBER = 9
+    LAST_SYNC = 10
+    ERROR = 11
+
+
+@dataclass(frozen=True)
+class RowFilter:
+    """What the list shows: every word of ``text`` in the number, client or project, and the
+    FlowFit status and QuickBooks state when given (None: any)."""
+
+    text: str = ""
+    status: DocumentStatus | None = None
+    state: QbState | None = None
+
+
+def _search_text(row: ListedDocument) -> str:
+    return f"{row.number}\n{row.client}\n{row.project}".casefold()
+
+
+def money_text(amount: Decimal, locale: QLocale) -> str:
+    """``1234.5`` as ``1,234.50`` or ``1 234,50``: the locale's separators, always two decimals."""
+    text = f"{amount:,.2f}"
+    return (
+        text.replace(",", "\0")
+        .replace(".", locale.decimalPoint())
+        .replace("\0", locale.groupSeparator())
+    )
+
+
+def _instant_text(value: dt.datetime | None, locale: QLocale) -> str:
+    if value is None:
+        return ""
+    moment = QDateTime.fromMSecsSinceEpoch(int(value.timestamp() * 1000)).toLocalTime()
+    return locale.toString(moment, QLocale.FormatType.ShortFormat)
+
+
+SortKey = Callable[[ListedDocument], Any]
+_NO_TIME = dt.datetime.min.replace(tzinfo=dt.UTC)
+SORT_KEYS: dict[Column, SortKey] = {
+    Column.NUMBER: lambda row: row.number.casefold(),
+    Column.DATE: lambda row: row.date,
+    Column.CLIENT: lambda row: row.client.casefold(),
+    Column.PROJECT: lambda row: row.project.casefold(),
+    Column.TOTAL: lambda row: row.total,
+    Column.CURRENCY: lambda row: row.currency,
+    Column.STATUS: lambda row: row.status.value,
+    Column.QB_STATE: lambda row: SORTED_ORDER.index(row.qb_state),
+    Column.QB_NUMBER: lambda row: row.qb_number.casefold(),
+    Column.LAST_SYNC: lambda row: row.last_sync or _NO_TIME,
+    Column.ERROR: lambda row: row.error.casefold(),
+}
+
+
+class FinanceTableModel(QAbstractTableModel):
+    """The documents of one kind. Rows are stored once; ``_order`` lists the stored rows the
+    view shows (filtered, sorted). The check state belongs to the stored rows.
+
+    Signals: checkedCountChanged(int) whenever the number of checked documents changes.
+    """
+
+    checkedCountChanged = Signal(int)
+
+    def __init__(self, kind: DocumentKind, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.kind = kind
+        self.locale = QLocale()
+        self._rows: list[ListedDocument] = []
+        self._search: list[str] = []
+        self._checks = bytearray()
+        self._where: dict[str, int] = {}
+        self._sorted: list[int] = []
+        self._order: list[int] = []
+        self._view_rows: list[int] | None = None
+        self._filter = RowFilter()
+        self._sort: tuple[Column, Qt.SortOrder] | None = None
+        self._before_sync: dict[int, ListedDocument] = {}
+        self._notes: dict[int, str] = {}  # this session's reasons (blocked, not sent) per row
+        self.loaded = False
+
+    # -- loading -------------------------------------------------------------------------------
+
+    def set_documents(self, rows: list[ListedDocument]) -> None:
+        """Replace every row; checks of documents still listed are kept."""
+        checked = set(self.checked_numbers())
+        self.beginResetModel()
+        self._rows = rows
+        self._search = [_search_text(row) for row in rows]
+        self._where = {row.number: index for index, row in enumerate(rows)}
+        self._checks = bytearray(len(rows))
+        for number in checked:
+            if number in self._where:
+                self._checks[self._where[number]] = 1
+        self._before_sync.clear()
+        self._notes.clear()
+        self._sorted = self._sorted_indices()
+        self._order = self._filtered(self._sorted)
+        self._view_rows = None
+        self.loaded = True
+        self.endResetModel()
+        self.checkedCountChanged.emit(self.checked_count())
+
+    # -- Qt model interface --------------------------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self._order)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(Column)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation is not Qt.Orientation.Horizontal:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.column_title(Column(section))
+        if role == Qt.ItemDataRole.TextAlignmentRole and section == Column.TOTAL:
+            return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+        return None
+
+    def column_title(self, column: Column) -> str:
+        titles = {
+            Column.CHECK: "",
+            Column.NUMBER: self.tr("Number"),
+            Column.DATE: self.tr("Date"),
+            Column.CLIENT: self.tr("Client"),
+            Column.PROJECT: self.tr("Project"),
+            Column.TOTAL: self.tr("Total"),
+            Column.CURRENCY: self.tr("Currency"),
+            Column.STATUS: self.tr("FlowFit status"),
+            Column.QB_STATE: self.tr("QuickBooks"),
+            Column.QB_NUMBER: self.tr("QuickBooks no."),
+            Column.LAST_SYNC: self.tr("Last sync"),
+            Column.ERROR: self.tr("Error"),
+        }
+        return titles[column]
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if index.column() == Column.CHECK:
+            return base | Qt.ItemFlag.ItemIsUserCheckable
+        return base
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._order):
+            return None
+        stored = self._order[index.row()]
+        column = Column(index.column())
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(stored, column)
+        if role == Qt.ItemDataRole.CheckStateRole and column is Column.CHECK:
+            checked = self._checks[stored]
+            return Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked
+        if role == Qt.ItemDataRole.TextAlignmentRole and column is Column.TOTAL:
+            return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+        if role == Qt.ItemDataRole.ToolTipRole and column is Column.ERROR:
+            return self.error_of(stored) or None
+        if role == STATE_ROLE:
+            return self._rows[stored].qb_state
+        return None
+
+    def _display(self, stored: int, column: Column) -> str | None:
+        row = self._rows[stored]
+        if column is Column.NUMBER:
+            return row.number
+        if column is Column.DATE:
+            day = QDate(row.date.year, row.date.month, row.date.day)
+            return self.locale.toString(day, QLocale.FormatType.ShortFormat)
+        if column is Column.CLIENT:
+            return row.client
+        if column is Column.PROJECT:
+            return row.project
+        if column is Column.TOTAL:
+            return money_text(row.total, self.locale)
+        if column is Column.CURRENCY:
+            return row.currency
+        if column is Column.STATUS:
+            return status_label(row.status)
+        if column is Column.QB_STATE:
+            return state_label(row.qb_state)
+        if column is Column.QB_NUMBER:
+            return row.qb_number
+        if column is Column.LAST_SYNC:
+            return _instant_text(row.last_sync, self.locale)
+        if column is Column.ERROR:
+            return self.error_of(stored).split("\n", 1)[0]
+        return None
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if role != Qt.ItemDataRole.CheckStateRole or index.column() != Column.CHECK:
+            return False
+        stored = self._order[index.row()]
+        checked = value in (Qt.CheckState.Checked, Qt.CheckState.Checked.value, 2, True)
+        self._checks[stored] = 1 if checked else 0
+        self.dataChanged.emit(index, index, [Qt.ItemDataRole.CheckStateRole])
+        self.checkedCountChanged.emit(self.checked_count())
+        return True
+
+    # -- rows ----------------------------------------------------------------------------------
+
+    def document_at(self, view_row: int) -> ListedDocument:
+        return self._rows[self._order[view_row]]
+
+    def document(self, number: str) -> ListedDocument | None:
+        stored = self._where.get(number)
+        return self._rows[stored] if stored is not None else None
+
+    def error_for(self, number: str) -> str:
+        stored = self._where.get(number)
+        return self.error_of(stored) if stored is not None else ""
+
+    def error_of(self, stored: int) -> str:
+        return self._notes.get(stored) or self._rows[stored].error
+
+    def view_row_of(self, number: str) -> int:
+        """Where the document is in the view now (-1 when filtered out or unknown)."""
+        stored = self._where.get(number)
+        return -1 if stored is None else self._view_index()[stored]
+
+    def total_count(self) -> int:
+        return len(self._rows)
+
+    # -- check state ---------------------------------------------------------------------------
+
+    def checked_count(self) -> int:
+        return self._checks.count(1)
+
+    def checked_numbers(self) -> list[str]:
+        rows = self._rows
+        return [rows[stored].number for stored in self._sorted if self._checks[stored]]
+
+    def set_all_checked(self, checked: bool) -> None:
+        """Check (or uncheck) every document of this kind, shown or not."""
+        self._checks = bytearray(b"\x01" if checked else b"\x00") * len(self._rows)
+        self._checks_changed()
+
+    def check_visible(self) -> None:
+        """Check every document the current search and filters show (others keep their mark)."""
+        checks = self._checks
+        for stored in self._order:
+            checks[stored] = 1
+        self._checks_changed()
+
+    def set_checked_numbers(self, numbers: Iterable[str]) -> None:
+        """Exactly these documents are checked."""
+        self._checks = bytearray(len(self._rows))
+        for number in numbers:
+            stored = self._where.get(number)
+            if stored is not None:
+                self._checks[stored] = 1
+        self._checks_changed()
+
+    def _checks_changed(self) -> None:
+        if self._order:
+            first, last = self.index(0, Column.CHECK), self.index(len(self._order) - 1, 0)
+            self.dataChanged.emit(first, last, [Qt.ItemDataRole.CheckStateRole])
+        self.checkedCountChanged.emit(self.checked_count())
+
+    # -- sorting and filtering (asked by the proxy) --------------------------------------------
+
+    def sort_rows(self, column: int, order: Qt.SortOrder) -> None:
+        """Reorder the view by ``column``; selections and the current row follow their rows."""
+        self._sort = (Column(column), order) if column in SORT_KEYS else None
+        self.layoutAboutToBeChanged.emit()
+        old_order = self._order
+        self._sorted = self._sorted_indices()
+        self._order = self._filtered(self._sorted)
+        self._view_rows = None
+        new_rows = self._view_index()
+        persistent = self.persistentIndexList()
+        moved = []
+        for index in persistent:
+            new_row = new_rows[old_order[index.row()]] if index.row() < len(old_order) else -1
+            moved.append(self.index(new_row, index.column()) if new_row >= 0 else QModelIndex())
+        self.changePersistentIndexList(persistent, moved)
+        self.layoutChanged.emit()
+
+    def _sorted_indices(self) -> list[int]:
+        indices = list(range(len(self._rows)))
+        if self._sort is None:
+            return indices
+        column, order = self._sort
+        key = SORT_KEYS[column]
+        rows = self._rows
+        descending = order is Qt.SortOrder.DescendingOrder
+        return sorted(indices, key=lambda stored: key(rows[stored]), reverse=descending)
+
+    def apply_filter(self, row_filter: RowFilter) -> None:
+        """Show only the rows ``row_filter`` accepts (a reset: the proxy maps rows again)."""
+        self.beginResetModel()
+        self._filter = row_filter
+        self._order = self._filtered(self._sorted)
+        self._view_rows = None
+        self.endResetModel()
+
+    def _filtered(self, indices: list[int]) -> list[int]:
+        wanted = self._filter
+        rows, search = self._rows, self._search
+        chosen = indices
+        for word in wanted.text.casefold().split():
+            chosen = [stored for stored in chosen if word in search[stored]]
+        if wanted.status is not None:
+            chosen = [stored for stored in chosen if rows[stored].status is wanted.status]
+        if wanted.state is not None:
+            chosen = [stored for stored in chosen if rows[stored].qb_state is wanted.state]
+        return chosen
+
+    def _view_index(self) -> list[int]:
+        if self._view_rows is None:
+            positions = [-1] * len(self._rows)
+            for view_row, stored in enumerate(self._order):
+                positions[stored] = view_row
+            self._view_rows = positions
+        return self._view_rows
+
+    # -- live updates --------------------------------------------------------------------------
+
+    def mark_syncing(self, numbers: Iterable[str]) -> None:
+        """These documents are being sent: the badge says so until their result arrives."""
+        changed = []
+        for number in numbers:
+            stored = self._where.get(number)
+            if stored is None:
+                continue
+            self._before_sync.setdefault(stored, self._rows[stored])
+            self._rows[stored] = self._rows[stored]._replace(qb_state=QbState.SYNCING)
+            self._notes.pop(stored, None)
+            changed.append(stored)
+        self._rows_changed(changed)
+
+    def apply_results(self, results: Iterable[DocumentResult]) -> None:
+        """Show each document's outcome (one repaint for the whole lot)."""
+        now = dt.datetime.now(dt.UTC)
+        changed = []
+        for result in results:
+            stored = self._where.get(result.number)
+            if stored is None or result.kind is not self.kind:
+                continue
+            before = self._before_sync.pop(stored, self._rows[stored])
+            self._rows[stored] = _after(before, result, now)
+            if result.outcome in (Outcome.BLOCKED, Outcome.NOT_SENT):
+                self._notes[stored] = result.message or ""
+            else:
+                self._notes.pop(stored, None)
+            changed.append(stored)
+        self._rows_changed(changed)
+
+    def apply_views(self, views: Mapping[tuple[DocumentKind, str], LedgerView | None]) -> int:
+        """Take the ledger's word for these documents (after an automatic pass); returns how
+        many of them are not in this list."""
+        changed, unknown = [], 0
+        for (kind, number), view in views.items():
+            stored = self._where.get(number)
+            if kind is not self.kind:
+                continue
+            if stored is None:
+                unknown += 1
+                continue
+            self._rows[stored] = self._rows[stored].with_ledger(view)
+            self._notes.pop(stored, None)
+            changed.append(stored)
+        self._rows_changed(changed)
+        return unknown
+
+    def _rows_changed(self, stored_rows: list[int]) -> None:
+        positions = self._view_index()
+        shown = [positions[stored] for stored in stored_rows if positions[stored] >= 0]
+        if shown:
+            last_column = len(Column) - 1
+            self.dataChanged.emit(self.index(min(shown), 0), self.index(max(shown), last_column))
+
+    def any_syncing(self) -> bool:
+        return bool(self._before_sync)
+
+    def end_syncing(self) -> None:
+        """Rows still marked syncing when a run ends without their result go back as they were."""
+        changed = list(self._before_sync)
+        for stored, before in self._before_sync.items():
+            self._rows[stored] = before
+        self._before_sync.clear()
+        self._rows_changed(changed)
+
+
+def _after(before: ListedDocument, result: DocumentResult, now: dt.datetime) -> ListedDocument:
+    if result.outcome.synced:
+        return before._replace(qb_state=QbState.SYNCED, qbo_id=result.qbo_id or before.qbo_id,
+                               qb_number=result.number, last_sync=now, error="")  # fmt: skip
+    if result.outcome is Outcome.FAILED:
+        return before._replace(qb_state=QbState.FAILED, last_sync=now,
+                               error=result.message or "")  # fmt: skip
+    return before  # blocked or not sent: nothing changed in QuickBooks
