@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -13,6 +13,7 @@ from qbconnector.app import build_window, create_application
 from qbconnector.services import ConnectorServices
 from qbconnector.storage.profile import Profile
 from qbconnector.ui.main_window import MainWindow
+from tests.integration.conftest import sandbox_factory  # noqa: F401 - the Finance page syncs
 
 
 @pytest.fixture
@@ -32,3 +33,27 @@ def window(qtbot: QtBot, profile: Profile) -> Iterator[MainWindow]:
     yield built
     built.close()
     qtbot.waitUntil(lambda: not built.runner.is_busy(), timeout=10_000)
+
+
+@pytest.fixture
+def window_factory(qtbot: QtBot, profile: Profile) -> Iterator[Callable[[], MainWindow]]:
+    """Builds main windows on ``profile`` once the test has prepared it; closes them after,
+    waiting until every worker thread they started has ended."""
+    built: list[MainWindow] = []
+
+    def build() -> MainWindow:
+        window = build_window(create_application(), profile, language="en",
+                              services=ConnectorServices(profile))  # fmt: skip
+        window.ask_about_unsaved = lambda: QMessageBox.StandardButton.Discard  # type: ignore[method-assign]
+        qtbot.addWidget(window)
+        window.show()
+        built.append(window)
+        return window
+
+    yield build
+    for window in built:
+        window.close()
+        qtbot.waitUntil(lambda w=window: not w.runner.is_busy(), timeout=20_000)
+        assert not window.finance.sync.is_busy()
+        assert not window.finance.pulse.isActive()
+        assert not window.finance.auto_sync.timer.isActive()

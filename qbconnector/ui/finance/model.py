@@ -185,6 +185,8 @@ class FinanceTableModel(QAbstractTableModel):
         return titles[column]
 
     def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
         base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
         if index.column() == Column.CHECK:
             return base | Qt.ItemFlag.ItemIsUserCheckable

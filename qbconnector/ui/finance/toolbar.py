@@ -166,10 +166,11 @@ class FinanceToolbar(QWidget):
     def row_filter(self) -> RowFilter:
         status = self.status_filter.currentData()
         state = self.state_filter.currentData()
+        # Qt hands the enums back as plain strings (they are str subclasses).
         return RowFilter(
             self.search.text().strip(),
-            status if isinstance(status, DocumentStatus) else None,
-            state if isinstance(state, QbState) else None,
+            DocumentStatus(status) if status else None,
+            QbState(state) if state else None,
         )
 
     def apply_filter_now(self) -> None:
