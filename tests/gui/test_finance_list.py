@@ -70,7 +70,8 @@ def test_model_and_proxy_keep_the_item_model_contract(qtbot: QtBot) -> None:
     model.set_documents(rows[:10])
     assert (proxy.rowCount(), model.checked_count(), len(testers)) == (10, 10, 2)
     synced = model.document(rows[0].number)
-    assert synced is not None and synced.qb_state is QbState.SYNCED
+    assert synced is not None
+    assert synced.qb_state is QbState.SYNCED
 
 
 def test_rows_show_ledger_state_money_and_error_line(finance: MainWindow) -> None:
@@ -119,9 +120,11 @@ def test_check_boxes_select_all_none_visible_and_the_count(
 
 def test_synchronize_needs_a_selection_and_an_enabled_connector(finance: MainWindow) -> None:
     page, button = finance.finance, finance.finance.toolbar.sync_button
-    assert not button.isEnabled() and "disabled" in button.toolTip()
+    assert not button.isEnabled()
+    assert "disabled" in button.toolTip()
     page.apply_settings(page.settings.with_section("server", enabled=True))
-    assert not button.isEnabled() and "Check the documents" in button.toolTip()
+    assert not button.isEnabled()
+    assert "Check the documents" in button.toolTip()
     page.toolbar.select_all_button.click()
     assert button.isEnabled()
 
@@ -154,7 +157,8 @@ def test_sorting_by_total_and_by_state(finance: MainWindow, qtbot: QtBot) -> Non
     qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton,
                      pos=QPoint(middle, header.height() // 2))  # fmt: skip
     totals = [page.document_at(page.proxy.index(r, 0)).total for r in range(page.proxy.rowCount())]
-    assert totals in (sorted(totals), sorted(totals, reverse=True)) and totals[0] != totals[-1]
+    assert totals in (sorted(totals), sorted(totals, reverse=True))
+    assert totals[0] != totals[-1]
     page.proxy.sort(Column.TOTAL, Qt.SortOrder.DescendingOrder)
     totals = [page.document_at(page.proxy.index(r, 0)).total for r in range(page.proxy.rowCount())]
     assert totals == sorted(totals, reverse=True)
@@ -172,6 +176,7 @@ def test_quotes_switch_and_breadcrumb(finance: MainWindow) -> None:
     assert sorted(numbers_shown(finance)) == quotes
     assert finance.breadcrumb.text() == "Finance > Quotes"
     menu = page.context_menu(page.proxy.index(0, Column.NUMBER))
-    assert menu is not None and [a.text() for a in menu.actions()] == ["Show details…"]
+    assert menu is not None
+    assert [a.text() for a in menu.actions()] == ["Show details…"]
     menu.deleteLater()
     assert page.context_menu(QModelIndex()) is None
