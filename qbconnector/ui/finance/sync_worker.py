@@ -54,7 +54,7 @@ class SyncWorker(QObject):
     def send(self) -> None:
         if self._session is None or self._preflight is None:
             return
-        callbacks = Callbacks(progress=self._progress, result=self._buffer.append)
+        callbacks = Callbacks(progress=self._progress, result=self._keep)
         try:
             report = self._session.run(self._preflight.sendable, callbacks, self._cancel)
         except Exception as error:  # noqa: BLE001 - every error must reach the window
@@ -76,6 +76,9 @@ class SyncWorker(QObject):
         thread = self.thread()
         if thread is not None:
             thread.quit()
+
+    def _keep(self, result: DocumentResult) -> None:
+        self._buffer.append(result)
 
     def _progress(self, done: int, total: int) -> None:
         self._flush()
