@@ -32,7 +32,17 @@ from qbconnector.sync.results import DocumentResult, Outcome
 from qbconnector.ui.finance.texts import state_label, status_label
 
 Index = QModelIndex | QPersistentModelIndex
-STATE_ROLE = Qt.ItemDataRole.UserRole + 1  # the QbState of a row (the badge delegate reads it)
+STATE_ROLE = int(Qt.ItemDataRole.UserRole) + 1  # a row's QbState (the badge delegate reads it)
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_CHECK_STATE = int(Qt.ItemDataRole.CheckStateRole)
+_ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+_ANSWERED = frozenset({_DISPLAY, _CHECK_STATE, _ALIGNMENT, _TOOLTIP, STATE_ROLE})
+_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+_CHECKED, _UNCHECKED = Qt.CheckState.Checked, Qt.CheckState.Unchecked
+_SELECTABLE = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+_CHECKABLE = _SELECTABLE | Qt.ItemFlag.ItemIsUserCheckable
+TEXT_CACHE_ROWS = 5000  # texts of rows seen lately; a screen shows about fifty
 SORTED_ORDER = [QbState.FAILED, QbState.UNCERTAIN, QbState.CHANGED, QbState.SYNCING,
                 QbState.NOT_SYNCED, QbState.SYNCED]  # fmt: skip
 
@@ -100,6 +110,9 @@ SORT_KEYS: dict[Column, SortKey] = {
 }
 
 
+COLUMN_COUNT = len(Column)
+
+
 class FinanceTableModel(QAbstractTableModel):
     """The documents of one kind. Rows are stored once; ``_order`` lists the stored rows the
     view shows (filtered, sorted). The check state belongs to the stored rows.
@@ -124,6 +137,7 @@ class FinanceTableModel(QAbstractTableModel):
         self._sort: tuple[Column, Qt.SortOrder] | None = None
         self._before_sync: dict[int, ListedDocument] = {}
         self._notes: dict[int, str] = {}  # this session's reasons (blocked, not sent) per row
+        self._texts: dict[int, tuple[str | None, ...]] = {}
         self.loaded = False
 
     # -- loading -------------------------------------------------------------------------------
@@ -141,6 +155,7 @@ class FinanceTableModel(QAbstractTableModel):
                 self._checks[self._where[number]] = 1
         self._before_sync.clear()
         self._notes.clear()
+        self._texts.clear()
         self._sorted = self._sorted_indices()
         self._order = self._filtered(self._sorted)
         self._view_rows = None
@@ -154,7 +169,7 @@ class FinanceTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._order)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(Column)
+        return 0 if parent.isValid() else COLUMN_COUNT
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
@@ -164,7 +179,7 @@ class FinanceTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self.column_title(Column(section))
         if role == Qt.ItemDataRole.TextAlignmentRole and section == Column.TOTAL:
-            return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+            return _RIGHT
         return None
 
     def column_title(self, column: Column) -> str:
@@ -187,55 +202,55 @@ class FinanceTableModel(QAbstractTableModel):
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if index.column() == Column.CHECK:
-            return base | Qt.ItemFlag.ItemIsUserCheckable
-        return base
+        return _CHECKABLE if index.column() == Column.CHECK else _SELECTABLE
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._order):
+    def data(self, index: Index, role: int = _DISPLAY) -> Any:
+        # Called thousands of times per repaint: answer unknown roles first, cache the texts.
+        if role not in _ANSWERED:
             return None
-        stored = self._order[index.row()]
-        column = Column(index.column())
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(stored, column)
-        if role == Qt.ItemDataRole.CheckStateRole and column is Column.CHECK:
-            checked = self._checks[stored]
-            return Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked
-        if role == Qt.ItemDataRole.TextAlignmentRole and column is Column.TOTAL:
-            return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-        if role == Qt.ItemDataRole.ToolTipRole and column is Column.ERROR:
-            return self.error_of(stored) or None
-        if role == STATE_ROLE:
-            return self._rows[stored].qb_state
-        return None
+        view_row, order = index.row(), self._order
+        if not 0 <= view_row < len(order):
+            return None
+        stored = order[view_row]
+        column = index.column()
+        if role == _DISPLAY:
+            texts = self._texts.get(stored)
+            if texts is None:
+                if len(self._texts) > TEXT_CACHE_ROWS:
+                    self._texts.clear()
+                texts = self._texts[stored] = self._display_texts(stored)
+            return texts[column]
+        if role == _CHECK_STATE:
+            if column != Column.CHECK:
+                return None
+            return _CHECKED if self._checks[stored] else _UNCHECKED
+        if role == _ALIGNMENT:
+            return _RIGHT if column == Column.TOTAL else None
+        if role == _TOOLTIP:
+            return (self.error_of(stored) or None) if column == Column.ERROR else None
+        return self._rows[stored].qb_state  # STATE_ROLE
 
-    def _display(self, stored: int, column: Column) -> str | None:
-        row = self._rows[stored]
-        if column is Column.NUMBER:
-            return row.number
-        if column is Column.DATE:
-            day = QDate(row.date.year, row.date.month, row.date.day)
-            return self.locale.toString(day, QLocale.FormatType.ShortFormat)
-        if column is Column.CLIENT:
-            return row.client
-        if column is Column.PROJECT:
-            return row.project
-        if column is Column.TOTAL:
-            return money_text(row.total, self.locale)
-        if column is Column.CURRENCY:
-            return row.currency
-        if column is Column.STATUS:
-            return status_label(row.status)
-        if column is Column.QB_STATE:
-            return state_label(row.qb_state)
-        if column is Column.QB_NUMBER:
-            return row.qb_number
-        if column is Column.LAST_SYNC:
-            return _instant_text(row.last_sync, self.locale)
-        if column is Column.ERROR:
-            return self.error_of(stored).split("\n", 1)[0]
-        return None
+    def _display_texts(self, stored: int) -> tuple[str | None, ...]:
+        row, locale = self._rows[stored], self.locale
+        day = QDate(row.date.year, row.date.month, row.date.day)
+        return (
+            None,
+            row.number,
+            locale.toString(day, QLocale.FormatType.ShortFormat),
+            row.client,
+            row.project,
+            money_text(row.total, locale),
+            row.currency,
+            status_label(row.status),
+            state_label(row.qb_state),
+            row.qb_number,
+            _instant_text(row.last_sync, locale),
+            self.error_of(stored).split("\n", 1)[0],
+        )
+
+    def clear_texts(self) -> None:
+        """Forget the cached cell texts (the language changed)."""
+        self._texts.clear()
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if role != Qt.ItemDataRole.CheckStateRole or index.column() != Column.CHECK:
@@ -414,6 +429,8 @@ class FinanceTableModel(QAbstractTableModel):
         return unknown
 
     def _rows_changed(self, stored_rows: list[int]) -> None:
+        for stored in stored_rows:
+            self._texts.pop(stored, None)
         positions = self._view_index()
         shown = [positions[stored] for stored in stored_rows if positions[stored] >= 0]
         if shown:
