@@ -68,6 +68,77 @@
     </message>
 </context>
 <context>
+    <name>DetailsDialog</name>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Historique</translation>
+    </message>
+    <message>
+        <source>Open in QuickBooks</source>
+        <translation>Ouvrir dans QuickBooks</translation>
+    </message>
+    <message>
+        <source>Available once the document is in QuickBooks, for the sandbox and production companies.</source>
+        <translation>Offert une fois le document dans QuickBooks, pour les entreprises de bac à sable et de production.</translation>
+    </message>
+    <message>
+        <source>QuickBooks state:</source>
+        <translation>État QuickBooks :</translation>
+    </message>
+    <message>
+        <source>QuickBooks Id:</source>
+        <translation>Id QuickBooks :</translation>
+    </message>
+    <message>
+        <source>QuickBooks number:</source>
+        <translation>Numéro QuickBooks :</translation>
+    </message>
+    <message>
+        <source>Attempts:</source>
+        <translation>Tentatives :</translation>
+    </message>
+    <message>
+        <source>Error:</source>
+        <translation>Erreur :</translation>
+    </message>
+    <message>
+        <source>Nothing was sent: the document is not in the list of FlowFit documents.</source>
+        <translation>Rien n’a été envoyé : le document n’est pas dans la liste des documents FlowFit.</translation>
+    </message>
+    <message>
+        <source>What was sent to QuickBooks:</source>
+        <translation>Ce qui a été envoyé à QuickBooks :</translation>
+    </message>
+    <message>
+        <source>What would be sent now (not yet in QuickBooks as shown):</source>
+        <translation>Ce qui serait envoyé maintenant (pas encore ainsi dans QuickBooks) :</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Quand</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Résultat</translation>
+    </message>
+    <message>
+        <source>QuickBooks Id</source>
+        <translation>Id QuickBooks</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Message</translation>
+    </message>
+</context>
+<context>
     <name>DocumentsTab</name>
     <message>
         <source>Client invoices</source>
@@ -130,10 +201,191 @@
     </message>
 </context>
 <context>
-    <name>FinancePlaceholder</name>
+    <name>FinancePage</name>
     <message>
-        <source>The Finance list of quotes and invoices is not in this version yet. Push documents with the command line: qbconnector sync --approved</source>
-        <translation>La liste Finances des soumissions et factures n&apos;est pas encore dans cette version. Envoyez les documents en ligne de commande : qbconnector sync --approved</translation>
+        <source>Documents</source>
+        <translation>Documents</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Chargement…</translation>
+    </message>
+    <message>
+        <source>Send the checked documents to QuickBooks.</source>
+        <translation>Envoyer les documents cochés à QuickBooks.</translation>
+    </message>
+    <message>
+        <source>The connector is disabled: turn it on in Parameters &gt; Quickbooks server.</source>
+        <translation>Le connecteur est désactivé : activez-le dans Paramètres &gt; Serveur Quickbooks.</translation>
+    </message>
+    <message>
+        <source>A synchronization is running.</source>
+        <translation>Une synchronisation est en cours.</translation>
+    </message>
+    <message>
+        <source>Automatic sync is running; try again in a moment.</source>
+        <translation>La synchronisation automatique est en cours; réessayez dans un moment.</translation>
+    </message>
+    <message>
+        <source>Check the documents to send first.</source>
+        <translation>Cochez d’abord les documents à envoyer.</translation>
+    </message>
+    <message>
+        <source>Show details…</source>
+        <translation>Afficher les détails…</translation>
+    </message>
+</context>
+<context>
+    <name>FinanceTableModel</name>
+    <message>
+        <source>Number</source>
+        <translation>Numéro</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>Projet</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>Devise</translation>
+    </message>
+    <message>
+        <source>FlowFit status</source>
+        <translation>Statut FlowFit</translation>
+    </message>
+    <message>
+        <source>QuickBooks</source>
+        <translation>QuickBooks</translation>
+    </message>
+    <message>
+        <source>QuickBooks no.</source>
+        <translation>No QuickBooks</translation>
+    </message>
+    <message>
+        <source>Last sync</source>
+        <translation>Dernière synchro</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Erreur</translation>
+    </message>
+</context>
+<context>
+    <name>FinanceTexts</name>
+    <message>
+        <source>not synced</source>
+        <translation>non synchronisé</translation>
+    </message>
+    <message>
+        <source>synced</source>
+        <translation>synchronisé</translation>
+    </message>
+    <message>
+        <source>changed since sync</source>
+        <translation>modifié depuis la synchro</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>échec</translation>
+    </message>
+    <message>
+        <source>uncertain</source>
+        <translation>incertain</translation>
+    </message>
+    <message>
+        <source>syncing</source>
+        <translation>en cours</translation>
+    </message>
+    <message>
+        <source>draft</source>
+        <translation>brouillon</translation>
+    </message>
+    <message>
+        <source>approved</source>
+        <translation>approuvé</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>annulé</translation>
+    </message>
+    <message>
+        <source>Invoices</source>
+        <translation>Factures</translation>
+    </message>
+    <message>
+        <source>Quotes</source>
+        <translation>Soumissions</translation>
+    </message>
+    <message>
+        <source>invoice</source>
+        <translation>facture</translation>
+    </message>
+    <message>
+        <source>quote</source>
+        <translation>soumission</translation>
+    </message>
+</context>
+<context>
+    <name>FinanceToolbar</name>
+    <message>
+        <source>Search number, client or project (Ctrl+F)</source>
+        <translation>Chercher un numéro, un client ou un projet (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Recherche</translation>
+    </message>
+    <message>
+        <source>Any FlowFit status</source>
+        <translation>Tout statut FlowFit</translation>
+    </message>
+    <message>
+        <source>Any QuickBooks state</source>
+        <translation>Tout état QuickBooks</translation>
+    </message>
+    <message>
+        <source>FlowFit status</source>
+        <translation>Statut FlowFit</translation>
+    </message>
+    <message>
+        <source>QuickBooks state</source>
+        <translation>État QuickBooks</translation>
+    </message>
+    <message>
+        <source>Select all</source>
+        <translation>Tout cocher</translation>
+    </message>
+    <message>
+        <source>Select all visible</source>
+        <translation>Cocher les visibles</translation>
+    </message>
+    <message>
+        <source>Select none</source>
+        <translation>Tout décocher</translation>
+    </message>
+    <message>
+        <source>Synchronize</source>
+        <translation>Synchroniser</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>%1 selected · %2 of %3 shown</source>
+        <translation>%1 coché(s) · %2 sur %3 affiché(s)</translation>
     </message>
 </context>
 <context>
@@ -170,10 +422,6 @@
         <translation>Connecteurs</translation>
     </message>
     <message>
-        <source>Invoices</source>
-        <translation>Factures</translation>
-    </message>
-    <message>
         <source>qbconnector — FlowFit to QuickBooks Online</source>
         <translation>qbconnector — FlowFit vers QuickBooks Online</translation>
     </message>
@@ -188,18 +436,6 @@
     <message>
         <source>Connection not tested yet</source>
         <translation>Connexion pas encore testée</translation>
-    </message>
-    <message>
-        <source>on</source>
-        <translation>activée</translation>
-    </message>
-    <message>
-        <source>off</source>
-        <translation>désactivée</translation>
-    </message>
-    <message>
-        <source>Automatic sync: invoices %1, quotes %2</source>
-        <translation>Synchro. automatique : factures %1, soumissions %2</translation>
     </message>
     <message>
         <source>DEMO</source>
@@ -266,6 +502,64 @@
     <message>
         <source>The refresh token expires for good on %1.</source>
         <translation>Le jeton d&apos;actualisation expire définitivement le %1.</translation>
+    </message>
+</context>
+<context>
+    <name>PreflightPanel</name>
+    <message>
+        <source>Do not send</source>
+        <translation>Ne pas envoyer</translation>
+    </message>
+    <message>
+        <source>Send the others</source>
+        <translation>Envoyer les autres</translation>
+    </message>
+    <message>
+        <source>%1 of the selected documents cannot be sent to QuickBooks:</source>
+        <translation>%1 des documents cochés ne peuvent pas être envoyés à QuickBooks :</translation>
+    </message>
+    <message>
+        <source>… and %1 more (see the Error column).</source>
+        <translation>… et %1 de plus (voir la colonne Erreur).</translation>
+    </message>
+    <message>
+        <source>Send the other %1</source>
+        <translation>Envoyer les %1 autres</translation>
+    </message>
+</context>
+<context>
+    <name>RunPresenter</name>
+    <message>
+        <source>Nothing was sent.</source>
+        <translation>Rien n’a été envoyé.</translation>
+    </message>
+    <message>
+        <source>The synchronization stopped: %1</source>
+        <translation>La synchronisation s’est arrêtée : %1</translation>
+    </message>
+    <message>
+        <source>QuickBooks no longer accepts the saved connection, so the synchronization stopped. Get new tokens for this company, paste them here and save; then synchronize again.</source>
+        <translation>QuickBooks n’accepte plus la connexion enregistrée; la synchronisation s’est donc arrêtée. Obtenez de nouveaux jetons pour cette entreprise, collez-les ici et enregistrez, puis synchronisez de nouveau.</translation>
+    </message>
+    <message>
+        <source>Automatic sync: off</source>
+        <translation>Synchro automatique : désactivée</translation>
+    </message>
+    <message>
+        <source>Automatic sync: on for %1, every %2 min</source>
+        <translation>Synchro automatique : activée pour %1, aux %2 min</translation>
+    </message>
+    <message>
+        <source>running now</source>
+        <translation>en cours</translation>
+    </message>
+    <message>
+        <source>last run %1 failed: %2</source>
+        <translation>dernière passe à %1 en échec : %2</translation>
+    </message>
+    <message>
+        <source>last run %1: %2 pushed</source>
+        <translation>dernière passe à %1 : %2 envoyé(s)</translation>
     </message>
 </context>
 <context>
@@ -430,6 +724,33 @@
     <message>
         <source>Item #%1 (not loaded)</source>
         <translation>Article nº %1 (non chargé)</translation>
+    </message>
+</context>
+<context>
+    <name>SummaryStrip</name>
+    <message>
+        <source>Retry failed</source>
+        <translation>Réessayer les échecs</translation>
+    </message>
+    <message>
+        <source>Show details</source>
+        <translation>Afficher les détails</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>%1 synced · %2 failed · %3 blocked</source>
+        <translation>%1 synchronisé(s) · %2 en échec · %3 bloqué(s)</translation>
+    </message>
+    <message>
+        <source>Stopped after %1 of %2.</source>
+        <translation>Arrêté après %1 sur %2.</translation>
+    </message>
+    <message>
+        <source>… and %1 more (see the Error column).</source>
+        <translation>… et %1 de plus (voir la colonne Erreur).</translation>
     </message>
 </context>
 <context>

@@ -291,6 +291,7 @@ class FinancePage(QWidget):
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             for model in self.models.values():
+                model.clear_texts()
                 model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(Column) - 1)
             self._auto_sync_changed()
         super().changeEvent(event)

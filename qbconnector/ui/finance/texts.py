@@ -7,37 +7,35 @@ from PySide6.QtCore import QCoreApplication
 from qbconnector.core.documents import DocumentKind, DocumentStatus
 from qbconnector.sync.listing import QbState
 
-_CONTEXT = "FinanceTexts"
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(_CONTEXT, text)
-
 
 def state_label(state: QbState) -> str:
     labels = {
-        QbState.NOT_SYNCED: _tr("not synced"),
-        QbState.SYNCED: _tr("synced"),
-        QbState.CHANGED: _tr("changed since sync"),
-        QbState.FAILED: _tr("failed"),
-        QbState.UNCERTAIN: _tr("uncertain"),
-        QbState.SYNCING: _tr("syncing"),
+        QbState.NOT_SYNCED: QCoreApplication.translate("FinanceTexts", "not synced"),
+        QbState.SYNCED: QCoreApplication.translate("FinanceTexts", "synced"),
+        QbState.CHANGED: QCoreApplication.translate("FinanceTexts", "changed since sync"),
+        QbState.FAILED: QCoreApplication.translate("FinanceTexts", "failed"),
+        QbState.UNCERTAIN: QCoreApplication.translate("FinanceTexts", "uncertain"),
+        QbState.SYNCING: QCoreApplication.translate("FinanceTexts", "syncing"),
     }
     return labels[state]
 
 
 def status_label(status: DocumentStatus) -> str:
     labels = {
-        DocumentStatus.DRAFT: _tr("draft"),
-        DocumentStatus.APPROVED: _tr("approved"),
-        DocumentStatus.CANCELLED: _tr("cancelled"),
+        DocumentStatus.DRAFT: QCoreApplication.translate("FinanceTexts", "draft"),
+        DocumentStatus.APPROVED: QCoreApplication.translate("FinanceTexts", "approved"),
+        DocumentStatus.CANCELLED: QCoreApplication.translate("FinanceTexts", "cancelled"),
     }
     return labels[status]
 
 
 def kind_plural(kind: DocumentKind) -> str:
-    return _tr("Invoices") if kind is DocumentKind.INVOICE else _tr("Quotes")
+    if kind is DocumentKind.INVOICE:
+        return QCoreApplication.translate("FinanceTexts", "Invoices")
+    return QCoreApplication.translate("FinanceTexts", "Quotes")
 
 
 def kind_singular(kind: DocumentKind) -> str:
-    return _tr("invoice") if kind is DocumentKind.INVOICE else _tr("quote")
+    if kind is DocumentKind.INVOICE:
+        return QCoreApplication.translate("FinanceTexts", "invoice")
+    return QCoreApplication.translate("FinanceTexts", "quote")
