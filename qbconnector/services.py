@@ -6,8 +6,10 @@ from collections.abc import Mapping
 
 from qbconnector import connection_checks
 from qbconnector.connection_checks import ConnectionReport, ServiceItem
+from qbconnector.core.documents import Document, DocumentKind
 from qbconnector.core.settings import Settings
 from qbconnector.core.validation import FieldError, clean_token, validate_settings
+from qbconnector.flowfit.store import DocumentStore
 from qbconnector.storage import vault as secret_names
 from qbconnector.storage.profile import Profile
 from qbconnector.storage.settings_file import LoadedSettings, SettingsFile, SettingsInvalidError
@@ -67,15 +69,18 @@ class ConnectorServices:
 
     def flowfit_services(self) -> list[str]:
         """The FlowFit service names seen in the local document store (for itemized mapping)."""
-        from qbconnector.flowfit.store import DocumentStore
-
         if not self.profile.store_file.exists():
             return []
-        store = DocumentStore.open(self.profile.store_file)
-        try:
+        with DocumentStore.open(self.profile.store_file) as store:
             return store.service_names()
-        finally:
-            store.close()
+
+    def preview_documents(self) -> dict[DocumentKind, Document]:
+        """The latest stored invoice and quote, to preview the description templates with."""
+        if not self.profile.store_file.exists():
+            return {}
+        with DocumentStore.open(self.profile.store_file) as store:
+            found = {kind: store.latest(kind) for kind in DocumentKind}
+        return {kind: document for kind, document in found.items() if document is not None}
 
 
 __all__ = ["ConnectionReport", "ConnectorServices", "ServiceItem"]

@@ -18,12 +18,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from qbconnector.core.resources import resource_path
 from qbconnector.core.settings import Environment, Settings
 from qbconnector.services import ConnectionReport, ConnectorServices
 from qbconnector.ui.finance_placeholder import FinancePlaceholder
 from qbconnector.ui.i18n import current_language
 from qbconnector.ui.parameters.page import ParametersPage
-from qbconnector.ui.resources import resource_path
 from qbconnector.ui.ui_state import UiState
 from qbconnector.ui.workers import TaskRunner
 
@@ -216,10 +216,10 @@ class MainWindow(QMainWindow):
             self.connection_label.setText(self.tr("Connected: %1").replace("%1", self.company_name))
         else:
             self.connection_label.setText(self.tr("Connection not tested yet"))
-        invoices = self.tr("on") if settings.invoices.auto_sync else self.tr("off")
-        quotes = self.tr("on") if settings.quotes.auto_sync else self.tr("off")
+        invoices = self.tr("yes") if settings.invoices.auto_sync else self.tr("no")
+        quotes = self.tr("yes") if settings.quotes.auto_sync else self.tr("no")
         self.auto_sync_label.setText(
-            self.tr("Automatic sync: invoices %1, quotes %2")
+            self.tr("Automatic sync — invoices: %1, quotes: %2")
             .replace("%1", invoices)
             .replace("%2", quotes)
         )

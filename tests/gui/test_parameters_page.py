@@ -72,7 +72,7 @@ def test_invalid_values_show_under_their_fields_and_nothing_is_written(
     assert "12ab" in realm_box.error.text()
     assert page.sync.boxes["sync.customer_sync_number"].has_error()
     assert page.server.boxes["server.serverRefreshToken"].has_error()
-    assert page.save_button.text() == "&Save (3 field(s) need attention)"
+    assert page.save_button.text() == "&Save (3 fields need attention)"
     assert page.tabs.currentWidget() is page.server  # taken to the first tab with a problem
     assert not profile.settings_file.exists()
     assert not profile.vault_file.exists()

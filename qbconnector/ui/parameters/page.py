@@ -83,6 +83,7 @@ class ParametersPage(QWidget):
         self.server.testRequested.connect(self.test_connection)
         self.services_tab.refreshRequested.connect(self.load_service_items)
         self.sync.postingModeChanged.connect(self._posting_mode_changed)
+        self.runner.submit(self.services.preview_documents, self._preview_documents)
 
     # -- state ---------------------------------------------------------------------------------
 
@@ -139,10 +140,13 @@ class ParametersPage(QWidget):
 
     def _tab_changed(self, _index: int) -> None:
         self.currentTabChanged.emit(self.current_tab_title())
-        first_visit = not self._services_requested
-        if self.tabs.currentWidget() is self.services_tab and first_visit:
-            if self.settings.server.realm_id and not self.runner.is_busy():
-                self.load_service_items()
+        if (
+            self.tabs.currentWidget() is self.services_tab
+            and not self._services_requested
+            and self.settings.server.realm_id
+            and not self.runner.is_busy()
+        ):
+            self.load_service_items()  # the first visit fills the list
 
     def _posting_mode_changed(self, itemized: bool) -> None:
         self.invoices.set_itemized(itemized)
@@ -189,8 +193,11 @@ class ParametersPage(QWidget):
             self.tabs.setCurrentIndex(first_tab)
 
     def _set_save_label(self, fields: int) -> None:
-        if fields:
-            self.save_button.setText(self.tr("&Save (%n field(s) need attention)", "", fields))
+        if fields == 1:
+            self.save_button.setText(self.tr("&Save (1 field needs attention)"))
+        elif fields:
+            text = self.tr("&Save (%1 fields need attention)").replace("%1", str(fields))
+            self.save_button.setText(text)
         else:
             self.save_button.setText(self.tr("&Save"))
 
@@ -244,6 +251,10 @@ class ParametersPage(QWidget):
         if not self._flowfit_services_loaded:
             self._flowfit_services_loaded = True
             self.runner.submit(self.services.flowfit_services, self._flowfit_services)
+
+    def _preview_documents(self, documents: Any) -> None:
+        self.invoices.set_preview_document(documents.get(DocumentKind.INVOICE))
+        self.quotes.set_preview_document(documents.get(DocumentKind.QUOTE))
 
     def _items_failed(self, error: Any) -> None:
         self.services_tab.set_load_error(describe_error(error))
