@@ -163,3 +163,14 @@ def test_closing_with_unsaved_changes_asks(window: MainWindow, profile: Profile)
     window.ask_about_unsaved = lambda: QMessageBox.StandardButton.Save  # type: ignore[method-assign]
     assert window.close()
     assert SettingsFile(profile.settings_file).load().settings.server.realm_id == "31"
+
+
+def test_enter_in_a_field_saves(window: MainWindow, qtbot: QtBot, profile: Profile) -> None:
+    page = window.parameters
+    page.tabs.setCurrentWidget(page.sync)
+    page.sync.customer_sync_number.setFocus()
+    qtbot.keyClicks(page.sync.customer_sync_number, "1001")
+    assert page.is_dirty()
+    qtbot.keyClick(page.sync.customer_sync_number, Qt.Key.Key_Return)
+    assert not page.is_dirty()
+    assert SettingsFile(profile.settings_file).load().settings.sync.customer_sync_number == "1001"
