@@ -81,3 +81,15 @@ def test_services_load_in_a_worker_and_selection_saves(
         str(item["Id"]) for item in sandbox.entities("Item") if item["Name"] == "Translation"
     )
     assert "Translation" in tab.selected_label.text()
+
+
+def test_closing_while_a_look_up_runs_is_safe(
+    window: MainWindow, qtbot: QtBot, sandbox: SandboxServer
+) -> None:
+    _connect(window, sandbox)
+    sandbox.set_faults(latency=600)
+    window.parameters.server.test_button.click()
+    assert window.runner.is_busy()
+    window.close()  # waits for the worker; its answer must not reach deleted widgets
+    assert not window.runner.is_busy()
+    assert not window.isVisible()
