@@ -9,11 +9,12 @@ from collections.abc import Sequence
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from qbconnector.core.logs import configure_logging
+from qbconnector.core.resources import resource_path
 from qbconnector.services import ConnectorServices
 from qbconnector.storage.profile import Profile
+from qbconnector.storage.vault import open_vault
 from qbconnector.ui.i18n import install_translator
 from qbconnector.ui.main_window import MainWindow
-from qbconnector.ui.resources import resource_path
 from qbconnector.ui.ui_state import UiState
 
 log = logging.getLogger(__name__)
@@ -44,7 +45,11 @@ def build_window(
     configure_logging(profile.ensure().log_dir)
     ui_state = UiState(profile.ui_state_file)
     install_translator(app, language or ui_state.language())
-    services = services or ConnectorServices(profile)
+    if services is None:
+        # A demo's secrets stay in its own folder, never in the user's keyring.
+        services = ConnectorServices(
+            profile, open_vault(profile, prefer_file=True) if demo else None
+        )
     window = MainWindow(services, ui_state, demo=demo)
 
     def switch_language(chosen: str) -> None:

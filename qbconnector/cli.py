@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib
 import logging
+import os
 import sys
 from collections.abc import Sequence
 from typing import Protocol
@@ -94,6 +96,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except QbConnectorError as error:
         print(f"qbconnector: {error}", file=sys.stderr)
         return int(error.exit_code)
+    except BrokenPipeError:
+        # The reader went away (`qbconnector documents --json | head`): not an error of ours.
+        with contextlib.suppress(OSError):
+            sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - stays open until exit
+        return int(ExitCode.OK)
     except KeyboardInterrupt:
         print("qbconnector: interrupted", file=sys.stderr)
         return int(ExitCode.SOME_FAILED)

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Mapping
-from dataclasses import dataclass
 
+from qbconnector import connection_checks
+from qbconnector.connection_checks import ConnectionReport, ServiceItem
+from qbconnector.core.documents import Document, DocumentKind
 from qbconnector.core.settings import Settings
 from qbconnector.core.validation import FieldError, clean_token, validate_settings
+from qbconnector.flowfit.store import DocumentStore
 from qbconnector.storage import vault as secret_names
 from qbconnector.storage.profile import Profile
 from qbconnector.storage.settings_file import LoadedSettings, SettingsFile, SettingsInvalidError
@@ -18,27 +20,6 @@ SECRET_FIELDS = {
     secret_names.REFRESH_TOKEN: "server.serverRefreshToken",
     secret_names.CLIENT_SECRET: "server.serverClientSecret",
 }
-
-
-@dataclass(frozen=True)
-class ServiceItem:
-    """A QuickBooks Item of type Service."""
-
-    id: str
-    name: str
-    description: str = ""
-    active: bool = True
-
-
-@dataclass(frozen=True)
-class ConnectionReport:
-    """What Test connection found."""
-
-    company_name: str
-    country: str
-    access_expires: dt.datetime | None
-    refresh_expires: dt.datetime | None
-    refresh_hard_expires: dt.datetime | None
 
 
 class ConnectorServices:
@@ -75,3 +56,31 @@ class ConnectorServices:
         self.settings_file.save(settings)
         for name, value in typed_secrets.items():
             self.vault.store.set(name, clean_token(value)[0])
+
+    def test_connection(self) -> ConnectionReport:
+        """Blocking: CompanyInfo with the saved parameters (call from a worker thread)."""
+        settings = self.settings_file.load().settings
+        return connection_checks.test_connection(self.profile, settings, self.vault.store)
+
+    def list_service_items(self) -> list[ServiceItem]:
+        """Blocking: the company's service items (call from a worker thread)."""
+        settings = self.settings_file.load().settings
+        return connection_checks.list_service_items(self.profile, settings, self.vault.store)
+
+    def flowfit_services(self) -> list[str]:
+        """The FlowFit service names seen in the local document store (for itemized mapping)."""
+        if not self.profile.store_file.exists():
+            return []
+        with DocumentStore.open(self.profile.store_file) as store:
+            return store.service_names()
+
+    def preview_documents(self) -> dict[DocumentKind, Document]:
+        """The latest stored invoice and quote, to preview the description templates with."""
+        if not self.profile.store_file.exists():
+            return {}
+        with DocumentStore.open(self.profile.store_file) as store:
+            found = {kind: store.latest(kind) for kind in DocumentKind}
+        return {kind: document for kind, document in found.items() if document is not None}
+
+
+__all__ = ["ConnectionReport", "ConnectorServices", "ServiceItem"]

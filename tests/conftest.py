@@ -15,6 +15,8 @@ import keyring.errors
 import pytest
 from keyring.backend import KeyringBackend
 
+pytest_plugins = ("tests.sandbox_fixtures",)
+
 
 class MemoryKeyring(KeyringBackend):
     """A keyring that keeps secrets in a dict, so tests never touch the real one."""

@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from qbconnector.core.redact import mask
-from qbconnector.core.settings import Settings
+from qbconnector.core.settings import PostingMode, Settings
+from qbconnector.core.template import FieldLimit, TemplateError, parse_template
 from qbconnector.storage import vault as vault_names
 from qbconnector.storage.vault import OpenedVault
 
@@ -38,10 +39,12 @@ def settings_summary(settings: Settings, vault: OpenedVault) -> dict[str, Any]:
         },
         "Client invoices": {
             "Description": settings.invoices.description,
+            "Longest possible description": _longest(settings, settings.invoices.description),
             "Automatic sync. approved invoice": "on" if settings.invoices.auto_sync else "off",
         },
         "Client quotes": {
             "Description": settings.quotes.description,
+            "Longest possible description": _longest(settings, settings.quotes.description),
             "Automatic sync. approved quote": "on" if settings.quotes.auto_sync else "off",
         },
         "Synchronization": {
@@ -54,6 +57,19 @@ def settings_summary(settings: Settings, vault: OpenedVault) -> dict[str, Any]:
             "Service mapping": dict(settings.services.mapping) or "(none)",
         },
     }
+
+
+def _longest(settings: Settings, text: str) -> str:
+    """The template's longest possible rendering against the field it fills."""
+    try:
+        longest = parse_template(text).longest_rendering()
+    except TemplateError as error:
+        return f"(the template does not parse: {error})"
+    itemized = settings.sync.posting_mode is PostingMode.ITEMIZED
+    limit = FieldLimit.CUSTOMER_MEMO if itemized else FieldLimit.LINE_DESCRIPTION
+    field = "customer memo" if itemized else "line description"
+    warning = " — may be cut: shorten the template" if longest > limit else ""
+    return f"{longest} of {int(limit)} characters ({field}){warning}"
 
 
 def _service_text(settings: Settings) -> str:

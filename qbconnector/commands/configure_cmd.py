@@ -8,11 +8,13 @@ from typing import Any
 
 from qbconnector.commands._context import open_context
 from qbconnector.commands._show import describe_settings
+from qbconnector.connection_checks import ServiceItem, list_service_items
 from qbconnector.core.errors import BadInputError
 from qbconnector.core.settings import Environment, PostingMode, Settings
 from qbconnector.core.validation import clean_token
 from qbconnector.storage import vault as vault_names
 from qbconnector.storage.profile import Profile
+from qbconnector.storage.vault import SecretStore
 
 HELP = "set parameters (same validation as the window); secrets go to the vault"
 
@@ -79,11 +81,32 @@ def run(args: argparse.Namespace, profile: Profile) -> int:
     context = open_context(profile)
     secrets = _read_secrets(args)
     settings = apply_options(context.settings, args)
+    by_name = args.service is not None and not args.service.strip().isdigit()
     context.settings_file.save(settings)  # validates; raises before anything is written
     for name, value in secrets.items():
         context.vault.store.set(name, value)
+    if by_name:
+        # A name is looked up in QuickBooks with the parameters just saved.
+        item = _find_service(profile, settings, context.vault.store, args.service.strip())
+        settings = settings.with_section("services", service_id=item.id, service_name=item.name)
+        context.settings_file.save(settings)
     print(describe_settings(settings, context.vault))
     return 0
+
+
+def _find_service(
+    profile: Profile, settings: Settings, vault: SecretStore, name: str
+) -> ServiceItem:
+    items = list_service_items(profile, settings, vault)
+    active = [item for item in items if item.active]
+    for item in active:
+        if item.name.casefold() == name.casefold():
+            return item
+    known = ", ".join(f"{item.name} (#{item.id})" for item in active) or "none"
+    raise BadInputError(
+        f"--service '{name}': QuickBooks has no active service with that name. "
+        f"Its services are: {known}"
+    )
 
 
 def apply_options(settings: Settings, args: argparse.Namespace) -> Settings:
@@ -117,11 +140,8 @@ def _apply_service(settings: Settings, value: str) -> Settings:
     if not value:
         return settings.with_section("services", service_id="", service_name="")
     if value.isdigit():
-        return settings.with_section("services", service_id=value)
-    raise BadInputError(
-        f"--service '{value}': give the QuickBooks item Id (digits); "
-        "`qbconnector services` lists the services with their Ids"
-    )
+        return settings.with_section("services", service_id=value, service_name="")
+    return settings  # a name: looked up in QuickBooks once the connection is saved
 
 
 def _apply_mapping(settings: Settings, pairs: list[str]) -> Settings:

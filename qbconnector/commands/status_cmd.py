@@ -3,19 +3,54 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 from typing import Any
 
 from qbconnector import __version__
 from qbconnector.commands._context import open_context
 from qbconnector.commands._show import settings_summary
+from qbconnector.connection_checks import token_status
+from qbconnector.core.documents import DocumentKind
+from qbconnector.flowfit.store import DocumentFilter, DocumentStore
+from qbconnector.storage.ledger import Ledger
 from qbconnector.storage.profile import Profile
+from qbconnector.storage.vault import SecretStore
 
 HELP = "show the profile folder, the parameters (secrets masked) and the connector's state"
 
 
 def register(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", action="store_true", help="print one JSON object")
+
+
+def _iso(value: dt.datetime | None) -> str | None:
+    return value.isoformat(timespec="seconds") if value is not None else None
+
+
+def _tokens(profile: Profile, vault: SecretStore) -> dict[str, Any]:
+    status = token_status(profile, vault)
+    return {
+        "refresh_token_saved": status.has_refresh_token,
+        "access_token_expires": _iso(status.access_expires_at),
+        "refresh_token_expires_if_unused": _iso(status.refresh_expires_at),
+        "refresh_token_hard_expiry": _iso(status.refresh_hard_expires_at),
+        "last_refresh": _iso(status.last_refresh_at),
+    }
+
+
+def _documents(profile: Profile) -> dict[str, Any]:
+    if not profile.store_file.exists():
+        return {"local_store": 0}
+    with DocumentStore.open(profile.store_file) as store:
+        return {kind.value + "s": store.count(DocumentFilter(kind=kind)) for kind in DocumentKind}
+
+
+def _ledger(profile: Profile) -> dict[str, int]:
+    if not profile.ledger_file.exists():
+        return {}
+    with Ledger.open(profile.ledger_file) as ledger:
+        return {state.value: count for state, count in ledger.counts().items()}
 
 
 def collect_status(profile: Profile) -> dict[str, Any]:
@@ -30,6 +65,9 @@ def collect_status(profile: Profile) -> dict[str, Any]:
             "warning": context.vault.warning,
         },
         "parameters": settings_summary(context.settings, context.vault),
+        "tokens": _tokens(profile, context.vault.store),
+        "documents": _documents(profile),
+        "sync_ledger": _ledger(profile),
     }
 
 
@@ -46,7 +84,14 @@ def run(args: argparse.Namespace, profile: Profile) -> int:
     if vault["warning"]:
         print(f"  note: {vault['warning']}")
     for section, values in status["parameters"].items():
-        print(section)
-        for label, value in values.items():
-            print(f"  {label}: {value}")
+        _print_block(section, values)
+    _print_block("Tokens", {k: v or "(unknown)" for k, v in status["tokens"].items()})
+    _print_block("Documents", status["documents"])
+    _print_block("Sync ledger", status["sync_ledger"] or {"rows": 0})
     return 0
+
+
+def _print_block(title: str, values: dict[str, Any]) -> None:
+    print(title)
+    for label, value in values.items():
+        print(f"  {label.replace('_', ' ')}: {value}")

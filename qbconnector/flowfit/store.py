@@ -187,6 +187,23 @@ class DocumentStore:
         row = self.database.query_one(f"SELECT count(*) FROM documents{clause}", params)
         return int(row[0])
 
+    def latest(self, kind: DocumentKind) -> Document | None:
+        """The most recently updated document of ``kind`` (a realistic template preview)."""
+        row = self.database.query_one(
+            f"SELECT {DOCUMENT_COLUMNS} FROM documents WHERE kind = ? "
+            "ORDER BY updated_utc DESC, number DESC LIMIT 1",
+            (kind.value,),
+        )
+        return row_document(row) if row is not None else None
+
+    def service_names(self) -> list[str]:
+        """Every FlowFit service named on a line of any stored document, sorted."""
+        rows = self.database.query(
+            "SELECT DISTINCT json_extract(line.value, '$.service') FROM documents, "
+            "json_each(documents.lines) AS line ORDER BY 1"
+        )
+        return [str(name) for (name,) in rows if name]
+
     def keys(self, where: DocumentFilter | None = None) -> list[tuple[DocumentKind, str]]:
         """(kind, number) of the matching documents, in key order."""
         clause, params = (where or DocumentFilter()).where()

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import ipaddress
 import secrets
 import threading
 from dataclasses import dataclass, field
@@ -11,6 +10,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
+from qbconnector.core.validation import is_loopback_host as is_loopback
 from qbconnector.sandbox import jsonio
 from qbconnector.sandbox.admin import PREFIX as ADMIN_PREFIX
 from qbconnector.sandbox.admin import AdminRoutes
@@ -52,15 +52,6 @@ class SandboxConfig:
     limit_settings: LimitSettings = field(default_factory=LimitSettings)
     flowfit_documents: Path | str | None = None  # serve the FlowFit API stand-in from this file
     flowfit_sync_number: str = "1001"
-
-
-def is_loopback(host: str) -> bool:
-    if host == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
 
 
 class SandboxServer:

@@ -18,13 +18,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from qbconnector.core.resources import resource_path
 from qbconnector.core.settings import Environment, Settings
 from qbconnector.services import ConnectionReport, ConnectorServices
 from qbconnector.ui.finance.page import FinancePage
 from qbconnector.ui.finance.texts import kind_plural
 from qbconnector.ui.i18n import current_language
 from qbconnector.ui.parameters.page import ParametersPage
-from qbconnector.ui.resources import resource_path
 from qbconnector.ui.ui_state import UiState
 from qbconnector.ui.workers import TaskRunner
 
@@ -220,7 +220,17 @@ class MainWindow(QMainWindow):
             self.connection_label.setText(self.tr("Connected: %1").replace("%1", self.company_name))
         else:
             self.connection_label.setText(self.tr("Connection not tested yet"))
+<<<<<<< HEAD
         self.finance.apply_settings(settings)  # also sets the automatic sync status text
+=======
+        invoices = self.tr("yes") if settings.invoices.auto_sync else self.tr("no")
+        quotes = self.tr("yes") if settings.quotes.auto_sync else self.tr("no")
+        self.auto_sync_label.setText(
+            self.tr("Automatic sync — invoices: %1, quotes: %2")
+            .replace("%1", invoices)
+            .replace("%2", quotes)
+        )
+>>>>>>> main
 
     def _update_banner(self, settings: Settings) -> None:
         environment = "demo" if self.demo else settings.server.environment.value

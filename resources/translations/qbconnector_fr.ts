@@ -438,6 +438,18 @@
         <translation>Connexion pas encore testée</translation>
     </message>
     <message>
+        <source>yes</source>
+        <translation>oui</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>non</translation>
+    </message>
+    <message>
+        <source>Automatic sync — invoices: %1, quotes: %2</source>
+        <translation>Synchro. automatique — factures : %1, soumissions : %2</translation>
+    </message>
+    <message>
         <source>DEMO</source>
         <translation>DÉMO</translation>
     </message>
@@ -484,12 +496,17 @@
         <source>Re&amp;vert</source>
         <translation>&amp;Annuler les modifications</translation>
     </message>
-    <message numerus="yes">
-        <source>&amp;Save (%n field(s) need attention)</source>
-        <translation>
-            <numerusform>&amp;Enregistrer (%n champ à corriger)</numerusform>
-            <numerusform>&amp;Enregistrer (%n champs à corriger)</numerusform>
-        </translation>
+    <message>
+        <source>&amp;Save (1 field needs attention)</source>
+        <translation>&amp;Enregistrer (1 champ à corriger)</translation>
+    </message>
+    <message>
+        <source>&amp;Save (%1 fields need attention)</source>
+        <translation>&amp;Enregistrer (%1 champs à corriger)</translation>
+    </message>
+    <message>
+        <source>Correct the fields marked in red, then test again.</source>
+        <translation>Corrigez les champs en rouge, puis testez de nouveau.</translation>
     </message>
     <message>
         <source>Connecting to QuickBooks…</source>
@@ -502,6 +519,10 @@
     <message>
         <source>The refresh token expires for good on %1.</source>
         <translation>Le jeton d&apos;actualisation expire définitivement le %1.</translation>
+    </message>
+    <message>
+        <source>Correct the fields marked in red, then refresh again.</source>
+        <translation>Corrigez les champs en rouge, puis actualisez de nouveau.</translation>
     </message>
 </context>
 <context>
@@ -694,12 +715,13 @@
         <source>Loading…</source>
         <translation>Chargement…</translation>
     </message>
-    <message numerus="yes">
-        <source>%n service(s)</source>
-        <translation>
-            <numerusform>%n service</numerusform>
-            <numerusform>%n services</numerusform>
-        </translation>
+    <message>
+        <source>1 service</source>
+        <translation>1 service</translation>
+    </message>
+    <message>
+        <source>%1 services</source>
+        <translation>%1 services</translation>
     </message>
     <message>
         <source>Selected service: %1 (#%2)</source>

@@ -11,8 +11,8 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from qbconnector.core.documents import DocumentKind
+from qbconnector.core.resources import resource_path
 from qbconnector.ui.i18n import current_language, install_translator, resolve_language
-from qbconnector.ui.resources import resource_path
 from qbconnector.ui.widgets.chip_editor import ChipTemplateEditor
 
 

@@ -72,7 +72,7 @@ def test_invalid_values_show_under_their_fields_and_nothing_is_written(
     assert "12ab" in realm_box.error.text()
     assert page.sync.boxes["sync.customer_sync_number"].has_error()
     assert page.server.boxes["server.serverRefreshToken"].has_error()
-    assert page.save_button.text() == "&Save (3 field(s) need attention)"
+    assert page.save_button.text() == "&Save (3 fields need attention)"
     assert page.tabs.currentWidget() is page.server  # taken to the first tab with a problem
     assert not profile.settings_file.exists()
     assert not profile.vault_file.exists()
@@ -163,3 +163,14 @@ def test_closing_with_unsaved_changes_asks(window: MainWindow, profile: Profile)
     window.ask_about_unsaved = lambda: QMessageBox.StandardButton.Save  # type: ignore[method-assign]
     assert window.close()
     assert SettingsFile(profile.settings_file).load().settings.server.realm_id == "31"
+
+
+def test_enter_in_a_field_saves(window: MainWindow, qtbot: QtBot, profile: Profile) -> None:
+    page = window.parameters
+    page.tabs.setCurrentWidget(page.sync)
+    page.sync.customer_sync_number.setFocus()
+    qtbot.keyClicks(page.sync.customer_sync_number, "1001")
+    assert page.is_dirty()
+    qtbot.keyClick(page.sync.customer_sync_number, Qt.Key.Key_Return)
+    assert not page.is_dirty()
+    assert SettingsFile(profile.settings_file).load().settings.sync.customer_sync_number == "1001"

@@ -6,7 +6,7 @@ import xml.etree.ElementTree as ET
 
 from PySide6.QtCore import QTranslator
 
-from qbconnector.ui.resources import resource_path
+from qbconnector.core.resources import resource_path
 
 
 def test_compiled_file_has_every_translation_of_the_source() -> None:

@@ -33,6 +33,8 @@ def test_configure_saves_parameters_and_masks_secrets(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert TOKEN not in result.stdout + result.stderr
     assert "Refresh token: ••••" in result.stdout
+    assert "Longest possible description: " in result.stdout
+    assert "of 1000 characters (customer memo)" in result.stdout  # itemized mode
     assert "unencrypted" in result.stderr
     settings = json.loads((tmp_path / "settings.json").read_text())
     assert settings["server"]["realm_id"] == "9130357992221046"

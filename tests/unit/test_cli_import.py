@@ -3,32 +3,20 @@
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import subprocess
-import sys
 from decimal import Decimal
 from pathlib import Path
 
 from qbconnector.flowfit.importer import read_documents
+from tests.cli_helpers import run_cli
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLES = ROOT / "resources" / "samples"
 
 
 def qbconnector(profile: Path, *args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "PYTHONIOENCODING": "utf-8"}
-    env.pop("QBCONNECTOR_PROFILE", None)
-    return subprocess.run(
-        [sys.executable, "-m", "qbconnector", "--profile", str(profile), *args],
-        cwd=cwd,
-        env=env,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=60,
-        check=False,
-    )
+    return run_cli(profile, *args, cwd=cwd)
 
 
 def _copy_samples(folder: Path) -> None:

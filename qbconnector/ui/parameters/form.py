@@ -12,8 +12,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from qbconnector.core.resources import resource_path
 from qbconnector.core.validation import FieldError, clean_token
-from qbconnector.ui.resources import resource_path
 
 
 def translate_error(error: FieldError) -> str:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QPushButton,
@@ -47,6 +48,8 @@ class ParametersPage(QWidget):
         self.runner = runner
         self.settings = Settings()
         self._dirty = False
+        self._flowfit_services_loaded = False
+        self._services_requested = False
         self.server = ServerTab()
         self.flowfit = FlowFitTab()
         self.invoices = DocumentsTab(DocumentKind.INVOICE)
@@ -78,9 +81,15 @@ class ParametersPage(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tabs, 1)
         layout.addLayout(buttons)
+        # Enter saves (the default button alone only works in dialogs).
+        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            shortcut = QShortcut(QKeySequence(key), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(self.save)
         self.server.testRequested.connect(self.test_connection)
         self.services_tab.refreshRequested.connect(self.load_service_items)
         self.sync.postingModeChanged.connect(self._posting_mode_changed)
+        self.runner.submit(self.services.preview_documents, self._preview_documents)
 
     # -- state ---------------------------------------------------------------------------------
 
@@ -137,6 +146,13 @@ class ParametersPage(QWidget):
 
     def _tab_changed(self, _index: int) -> None:
         self.currentTabChanged.emit(self.current_tab_title())
+        if (
+            self.tabs.currentWidget() is self.services_tab
+            and not self._services_requested
+            and self.settings.server.realm_id
+            and not self.runner.is_busy()
+        ):
+            self.load_service_items()  # the first visit fills the list
 
     def _posting_mode_changed(self, itemized: bool) -> None:
         self.invoices.set_itemized(itemized)
@@ -183,21 +199,31 @@ class ParametersPage(QWidget):
             self.tabs.setCurrentIndex(first_tab)
 
     def _set_save_label(self, fields: int) -> None:
-        if fields:
-            self.save_button.setText(self.tr("&Save (%n field(s) need attention)", "", fields))
+        if fields == 1:
+            self.save_button.setText(self.tr("&Save (1 field needs attention)"))
+        elif fields:
+            text = self.tr("&Save (%1 fields need attention)").replace("%1", str(fields))
+            self.save_button.setText(text)
         else:
             self.save_button.setText(self.tr("&Save"))
 
     # -- QuickBooks look-ups (off the GUI thread) -----------------------------------------------
 
+    def _saved_for_lookup(self) -> bool:
+        """Look-ups use the saved parameters: unsaved edits are saved first, so a refresh
+        token QuickBooks rotates during the look-up is never lost."""
+        return not self.is_dirty() or self.save()
+
     def test_connection(self) -> None:
-        draft, secrets = self.draft(), self.typed_secrets()
+        if not self._saved_for_lookup():
+            self.server.show_test_result(
+                self.tr("Correct the fields marked in red, then test again."), ok=False
+            )
+            return
         self.server.test_button.setEnabled(False)
         self.server.show_test_result(self.tr("Connecting to QuickBooks…"), ok=True)
         self.runner.submit(
-            lambda: self.services.test_connection(draft, secrets),
-            self._connection_ok,
-            self._connection_failed,
+            self.services.test_connection, self._connection_ok, self._connection_failed
         )
 
     def _connection_ok(self, report: Any) -> None:
@@ -216,13 +242,31 @@ class ParametersPage(QWidget):
         self.server.show_test_result(describe_error(error), ok=False)
 
     def load_service_items(self) -> None:
-        draft, secrets = self.draft(), self.typed_secrets()
+        if not self._saved_for_lookup():
+            self.services_tab.set_load_error(
+                self.tr("Correct the fields marked in red, then refresh again.")
+            )
+            return
         self.services_tab.set_loading()
         self.runner.submit(
-            lambda: self.services.list_service_items(draft, secrets),
+            self.services.list_service_items,
             self._items_loaded,
-            lambda error: self.services_tab.set_load_error(describe_error(error)),
+            self._items_failed,
         )
+        self._services_requested = True
+        if not self._flowfit_services_loaded:
+            self._flowfit_services_loaded = True
+            self.runner.submit(self.services.flowfit_services, self._flowfit_services)
+
+    def _preview_documents(self, documents: Any) -> None:
+        self.invoices.set_preview_document(documents.get(DocumentKind.INVOICE))
+        self.quotes.set_preview_document(documents.get(DocumentKind.QUOTE))
+
+    def _items_failed(self, error: Any) -> None:
+        self.services_tab.set_load_error(describe_error(error))
+
+    def _flowfit_services(self, names: Any) -> None:
+        self.services_tab.set_flowfit_services([str(name) for name in names])
 
     def _items_loaded(self, items: Any) -> None:
         self.services_tab.set_items([item for item in items if isinstance(item, ServiceItem)])

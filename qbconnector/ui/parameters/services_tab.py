@@ -60,6 +60,8 @@ class ServicesTab(ParametersTab):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
         self.table.setSortingEnabled(True)
+        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)  # Qt starts descending
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.search.textChanged.connect(self.proxy.setFilterFixedString)
         self.selected_label = QLabel()
@@ -119,7 +121,11 @@ class ServicesTab(ParametersTab):
         self.refresh_button.setEnabled(True)
         self._items = [item for item in items if item.active]
         self.status.setProperty("role", "")
-        self.status.setText(self.tr("%n service(s)", "", len(self._items)))
+        count = len(self._items)
+        if count == 1:
+            self.status.setText(self.tr("1 service"))
+        else:
+            self.status.setText(self.tr("%1 services").replace("%1", str(count)))
         self.model.removeRows(0, self.model.rowCount())
         for item in self._items:
             name = QStandardItem(item.name)

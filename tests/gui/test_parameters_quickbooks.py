@@ -1,0 +1,95 @@
+"""Test connection and the services list, against the loopback QuickBooks sandbox."""
+
+from __future__ import annotations
+
+from pytestqt.qtbot import QtBot
+
+from qbconnector.sandbox.connect import settings_for_sandbox, store_sandbox_secrets
+from qbconnector.sandbox.server import SandboxServer
+from qbconnector.storage.vault import REFRESH_TOKEN
+from qbconnector.ui.main_window import MainWindow
+
+
+def _connect(window: MainWindow, server: SandboxServer) -> None:
+    info = server.connection_info()
+    store_sandbox_secrets(info, window.services.vault.store)
+    window.services.save(settings_for_sandbox(info), {})
+    window.parameters.load(window.services.load_settings().settings)
+
+
+def test_test_connection_shows_the_company(
+    window: MainWindow, qtbot: QtBot, sandbox: SandboxServer
+) -> None:
+    _connect(window, sandbox)
+    page = window.parameters
+    page.server.test_button.click()
+    assert not page.server.test_button.isEnabled()  # the call runs in a worker
+    qtbot.waitUntil(page.server.test_button.isEnabled, timeout=10_000)
+    assert page.server.test_result.property("role") == "success"
+    assert "Sandbox Translations Inc." in page.server.test_result.text()
+    assert "Sandbox Translations Inc." in window.banner.text()
+    assert window.connection_label.text() == "Connected: Sandbox Translations Inc."
+
+
+def test_refused_refresh_token_says_reconnect(
+    window: MainWindow, qtbot: QtBot, sandbox: SandboxServer
+) -> None:
+    _connect(window, sandbox)
+    vault = window.services.vault.store
+    refresh_token = vault.get(REFRESH_TOKEN)
+    assert refresh_token is not None
+    sandbox.revoke_token(refresh_token)
+    vault.delete("access_token")
+    window.parameters.server.test_button.click()
+    qtbot.waitUntil(window.parameters.server.test_button.isEnabled, timeout=10_000)
+    text = window.parameters.server.test_result.text()
+    assert window.parameters.server.test_result.property("role") == "error"
+    assert "no longer accepts the saved refresh token" in text
+    assert "Traceback" not in text
+    assert vault.get(REFRESH_TOKEN) == refresh_token  # kept, never wiped
+
+
+def test_unreachable_quickbooks_is_said_plainly(
+    window: MainWindow, qtbot: QtBot, sandbox: SandboxServer
+) -> None:
+    _connect(window, sandbox)
+    sandbox.stop()
+    window.parameters.server.test_button.click()
+    qtbot.waitUntil(window.parameters.server.test_button.isEnabled, timeout=20_000)
+    assert "could not be reached" in window.parameters.server.test_result.text()
+
+
+def test_services_load_in_a_worker_and_selection_saves(
+    window: MainWindow, qtbot: QtBot, sandbox: SandboxServer
+) -> None:
+    _connect(window, sandbox)
+    page = window.parameters
+    tab = page.services_tab
+    page.tabs.setCurrentWidget(tab)  # first visit loads the list
+    qtbot.waitUntil(lambda: tab.model.rowCount() > 0, timeout=10_000)
+    names = sorted(tab.model.item(row, 0).text() for row in range(tab.model.rowCount()))
+    expected = sorted(str(item["Name"]) for item in sandbox.entities("Item") if item["Active"])
+    assert names == expected
+    tab.search.setText("transl")
+    assert tab.proxy.rowCount() == 1
+    tab.table.selectRow(0)
+    assert page.is_dirty()
+    assert page.save()
+    saved = window.services.load_settings().settings.services
+    assert saved.service_name == "Translation"
+    assert saved.service_id == next(
+        str(item["Id"]) for item in sandbox.entities("Item") if item["Name"] == "Translation"
+    )
+    assert "Translation" in tab.selected_label.text()
+
+
+def test_closing_while_a_look_up_runs_is_safe(
+    window: MainWindow, qtbot: QtBot, sandbox: SandboxServer
+) -> None:
+    _connect(window, sandbox)
+    sandbox.set_faults(latency=600)
+    window.parameters.server.test_button.click()
+    assert window.runner.is_busy()
+    window.close()  # waits for the worker; its answer must not reach deleted widgets
+    assert not window.runner.is_busy()
+    assert not window.isVisible()
