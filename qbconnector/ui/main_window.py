@@ -220,17 +220,7 @@ class MainWindow(QMainWindow):
             self.connection_label.setText(self.tr("Connected: %1").replace("%1", self.company_name))
         else:
             self.connection_label.setText(self.tr("Connection not tested yet"))
-<<<<<<< HEAD
         self.finance.apply_settings(settings)  # also sets the automatic sync status text
-=======
-        invoices = self.tr("yes") if settings.invoices.auto_sync else self.tr("no")
-        quotes = self.tr("yes") if settings.quotes.auto_sync else self.tr("no")
-        self.auto_sync_label.setText(
-            self.tr("Automatic sync — invoices: %1, quotes: %2")
-            .replace("%1", invoices)
-            .replace("%2", quotes)
-        )
->>>>>>> main
 
     def _update_banner(self, settings: Settings) -> None:
         environment = "demo" if self.demo else settings.server.environment.value

@@ -438,18 +438,6 @@
         <translation>Connexion pas encore testée</translation>
     </message>
     <message>
-        <source>yes</source>
-        <translation>oui</translation>
-    </message>
-    <message>
-        <source>no</source>
-        <translation>non</translation>
-    </message>
-    <message>
-        <source>Automatic sync — invoices: %1, quotes: %2</source>
-        <translation>Synchro. automatique — factures : %1, soumissions : %2</translation>
-    </message>
-    <message>
         <source>DEMO</source>
         <translation>DÉMO</translation>
     </message>

@@ -13,7 +13,6 @@ from qbconnector.app import build_window, create_application
 from qbconnector.services import ConnectorServices
 from qbconnector.storage.profile import Profile
 from qbconnector.ui.main_window import MainWindow
-from tests.integration.conftest import sandbox_factory  # noqa: F401 - the Finance page syncs
 
 
 @pytest.fixture

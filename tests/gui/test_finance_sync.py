@@ -31,7 +31,7 @@ from tests.gui.finance_support import (
     store_documents,
     wait_loaded,
 )
-from tests.integration.conftest import SandboxFactory
+from tests.sandbox_fixtures import SandboxFactory
 
 RUN_TIMEOUT = 20_000
 
