@@ -37,10 +37,11 @@ class StateBadgeDelegate(QStyledItemDelegate):
         option: QStyleOptionViewItem,
         index: QModelIndex | QPersistentModelIndex,
     ) -> None:
-        state = index.data(STATE_ROLE)
-        if not isinstance(state, QbState):
+        value = index.data(STATE_ROLE)  # Qt hands the StrEnum back as a plain string
+        if not value:
             super().paint(painter, option, index)
             return
+        state = QbState(value)
         self.initStyleOption(option, index)
         text = option.text
         option.text = ""

@@ -30,6 +30,7 @@ from qbconnector.core.documents import DocumentKind, DocumentStatus
 from qbconnector.sync.listing import LedgerView, ListedDocument, QbState
 from qbconnector.sync.results import DocumentResult, Outcome
 from qbconnector.ui.finance.texts import state_label, status_label
+from qbconnector.ui.i18n import current_language
 
 Index = QModelIndex | QPersistentModelIndex
 STATE_ROLE = int(Qt.ItemDataRole.UserRole) + 1  # a row's QbState (the badge delegate reads it)
@@ -70,6 +71,15 @@ class RowFilter:
     text: str = ""
     status: DocumentStatus | None = None
     state: QbState | None = None
+
+
+def display_locale() -> QLocale:
+    """The system's locale for dates and money; the interface language's Canadian one when the
+    system has none (the "C" locale prints dates as "21 04 2025")."""
+    system = QLocale()
+    if system.language() != QLocale.Language.C:
+        return system
+    return QLocale(f"{current_language()}_CA")
 
 
 def _search_text(row: ListedDocument) -> str:
@@ -125,7 +135,7 @@ class FinanceTableModel(QAbstractTableModel):
     def __init__(self, kind: DocumentKind, parent: Any = None) -> None:
         super().__init__(parent)
         self.kind = kind
-        self.locale = QLocale()
+        self.locale = display_locale()
         self._rows: list[ListedDocument] = []
         self._search: list[str] = []
         self._checks = bytearray()
@@ -250,6 +260,7 @@ class FinanceTableModel(QAbstractTableModel):
 
     def clear_texts(self) -> None:
         """Forget the cached cell texts (the language changed)."""
+        self.locale = display_locale()
         self._texts.clear()
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:

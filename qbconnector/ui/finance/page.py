@@ -138,10 +138,10 @@ class FinancePage(QWidget):
     def _size_columns(self) -> None:
         header = self.table.horizontalHeader()
         metrics = self.fontMetrics()
-        widths = {Column.CHECK: 28, Column.NUMBER: 110, Column.DATE: 90, Column.CLIENT: 200,
-                  Column.PROJECT: 100, Column.TOTAL: 100, Column.CURRENCY: 64,
-                  Column.STATUS: 90, Column.QB_STATE: 150, Column.QB_NUMBER: 110,
-                  Column.LAST_SYNC: 130}  # fmt: skip
+        widths = {Column.CHECK: 28, Column.NUMBER: 100, Column.DATE: 86, Column.CLIENT: 170,
+                  Column.PROJECT: 70, Column.TOTAL: 90, Column.CURRENCY: 64,
+                  Column.STATUS: 104, Column.QB_STATE: 150, Column.QB_NUMBER: 110,
+                  Column.LAST_SYNC: 156}  # fmt: skip
         scale = max(metrics.horizontalAdvance("M") / 11, 0.8)
         for column, width in widths.items():
             header.resizeSection(column, int(width * scale))
