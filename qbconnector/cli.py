@@ -115,4 +115,4 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _wants_help(arguments: Sequence[str]) -> bool:
-    return any(arg in ("-h", "--help", "--version") for arg in arguments)
+    return any(arg in ("-h", "--help") for arg in arguments)

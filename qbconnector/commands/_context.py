@@ -22,8 +22,14 @@ class CommandContext:
     vault: OpenedVault
 
 
-def open_context(profile: Profile, *, quiet: bool = False) -> CommandContext:
-    """Open settings and vault; tell the user (on stderr) anything they must know."""
+def open_context(
+    profile: Profile, *, quiet: bool = False, tell_vault: bool = False
+) -> CommandContext:
+    """Open settings and vault; tell the user (on stderr) anything they must know.
+
+    Where the secrets are kept is said by the commands that write them (``tell_vault``) and by
+    `status`, not on every scheduled sync.
+    """
     profile.ensure()
     configure_logging(profile.log_dir)
     settings_file = SettingsFile(profile.settings_file)
@@ -32,6 +38,6 @@ def open_context(profile: Profile, *, quiet: bool = False) -> CommandContext:
     if not quiet:
         for warning in loaded.warnings:
             print(f"qbconnector: warning: {warning}", file=sys.stderr)
-        if vault.warning:
+        if vault.warning and tell_vault:
             print(f"qbconnector: note: {vault.warning}", file=sys.stderr)
     return CommandContext(profile, settings_file, loaded.settings, vault)

@@ -78,7 +78,7 @@ def _whole_number(text: str) -> int:
 
 
 def run(args: argparse.Namespace, profile: Profile) -> int:
-    context = open_context(profile)
+    context = open_context(profile, tell_vault=True)
     secrets = _read_secrets(args)
     settings = apply_options(context.settings, args)
     by_name = args.service is not None and not args.service.strip().isdigit()
