@@ -147,7 +147,8 @@ class SummaryStrip(_Strip):
         self.details.setVisible(bool(parts))
         self.retry_button.setEnabled(bool(self.failed))
         self.details_button.setEnabled(bool(self.failed or all_blocked))
-        self.first_problem = (self.failed or all_blocked or [None])[0]
+        problems = self.failed or all_blocked
+        self.first_problem = problems[0] if problems else None
         self.show()
 
     def show_error(self, text: str) -> None:
