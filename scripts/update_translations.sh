@@ -7,6 +7,9 @@ BIN="${VENV_BIN:-.venv/bin}"
 [ -x "$BIN/pyside6-lupdate" ] || BIN="$(dirname "$(command -v pyside6-lupdate)")"
 LANGUAGES=(fr)
 
+"$BIN/python" scripts/collect_core_texts.py  # the core's sentences, for lupdate to find
+"$BIN/ruff" format -q qbconnector/ui/core_texts.py 2>/dev/null || true
+
 mapfile -t SOURCES < <(find qbconnector/ui qbconnector/app.py -name '*.py' 2>/dev/null | sort)
 for language in "${LANGUAGES[@]}"; do
   ts="resources/translations/qbconnector_${language}.ts"

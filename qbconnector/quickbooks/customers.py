@@ -5,17 +5,13 @@ from __future__ import annotations
 from typing import Any
 
 from qbconnector.core.documents import Client
+from qbconnector.core.texts import Text, text
 
 MAX_DISPLAY_NAME = 500
 MAX_COMPANY_NAME = 100
 MAX_EMAIL = 100
 # QuickBooks refuses these in DisplayName (and the other name fields).
-FORBIDDEN_NAME_CHARACTERS = {
-    ":": "a colon",
-    "\t": "a tab",
-    "\n": "a line break",
-    "\r": "a line break",
-}
+FORBIDDEN_NAME_CHARACTERS = (":", "\t", "\n", "\r")
 
 
 def display_name(client: Client) -> str:
@@ -23,21 +19,31 @@ def display_name(client: Client) -> str:
     return client.name.strip()
 
 
-def display_name_problem(client: Client) -> str | None:
+def display_name_problem(client: Client) -> Text | None:
     """Why QuickBooks would refuse this client's name as a DisplayName, or None."""
     name = display_name(client)
     if not name:
-        return f"FlowFit client {client.code} has no name; give it one in FlowFit."
-    for character, words in FORBIDDEN_NAME_CHARACTERS.items():
-        if character in name:
-            return (
-                f"The client name {name!r} contains {words}, which QuickBooks does not allow in "
-                f"customer names. Rename client {client.code} in FlowFit."
-            )
+        return text("FlowFit client {code} has no name; give it one in FlowFit.", code=client.code)
+    if ":" in name:
+        return text(
+            "The client name '{name}' contains a colon, which QuickBooks does not allow in "
+            "customer names. Rename client {code} in FlowFit.",
+            name=name,
+            code=client.code,
+        )
+    if any(character in name for character in FORBIDDEN_NAME_CHARACTERS):
+        return text(
+            "The client name of {code} contains a tab or a line break, which QuickBooks does not "
+            "allow in customer names. Rename it in FlowFit.",
+            code=client.code,
+        )
     if len(name) > MAX_DISPLAY_NAME:
-        return (
-            f"The client name of {client.code} is {len(name)} characters long; QuickBooks "
-            f"accepts at most {MAX_DISPLAY_NAME}. Shorten it in FlowFit."
+        return text(
+            "The client name of {code} is {length} characters long; QuickBooks accepts at most "
+            "{limit}. Shorten it in FlowFit.",
+            code=client.code,
+            length=len(name),
+            limit=MAX_DISPLAY_NAME,
         )
     return None
 
@@ -58,22 +64,25 @@ def customer_payload(client: Client, currency: str | None) -> dict[str, Any]:
     return payload
 
 
-def name_taken_message(name: str) -> str:
+def name_taken_message(name: str) -> Text:
     """The 6240 conflict when no active customer has the name: a vendor, an employee (or an
     inactive customer, which name look-ups do not return) does."""
-    return (
-        f"QuickBooks already uses the name {name!r} for a vendor or an employee (or an inactive "
+    return text(
+        "QuickBooks already uses the name '{name}' for a vendor or an employee (or an inactive "
         "customer), and they all share one list of names. In QuickBooks, rename that vendor or "
         "employee or make the customer active again, or rename the client in FlowFit; then "
-        "synchronize again."
+        "synchronize again.",
+        name=name,
     )
 
 
-def currency_mismatch_message(name: str, customer_currency: str, document_currency: str) -> str:
+def currency_mismatch_message(name: str, customer_currency: str, document_currency: str) -> Text:
     """The customer exists in another currency; QuickBooks cannot change a customer's currency."""
-    return (
-        f"The QuickBooks customer {name!r} works in {customer_currency}, but this document is in "
-        f"{document_currency}. QuickBooks cannot change a customer's currency: create a separate "
-        "FlowFit client for that currency, or issue the document in "
-        f"{customer_currency}."
+    return text(
+        "The QuickBooks customer '{name}' works in {customer_currency}, but this document is in "
+        "{document_currency}. QuickBooks cannot change a customer's currency: create a separate "
+        "FlowFit client for that currency, or issue the document in {customer_currency}.",
+        name=name,
+        customer_currency=customer_currency,
+        document_currency=document_currency,
     )

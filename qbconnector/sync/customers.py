@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from qbconnector.core.documents import Client
+from qbconnector.core.texts import Text, text
 from qbconnector.quickbooks.batch import MAX_BATCH_ITEMS, BatchItem, BatchItemResult
 from qbconnector.quickbooks.customers import customer_payload, display_name, name_taken_message
 from qbconnector.quickbooks.errors import DuplicateNameError, QuickBooksError
@@ -28,7 +29,7 @@ class CustomerOutcome:
     """Per FlowFit client code: the QuickBooks customer, or why there is none."""
 
     links: dict[str, CustomerLink] = field(default_factory=dict)
-    errors: dict[str, str] = field(default_factory=dict)
+    errors: dict[str, Text] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -39,10 +40,11 @@ class Wanted:
     currency: str | None
 
 
-def inactive_message(name: str) -> str:
-    return (
-        f"The QuickBooks customer {name!r} is inactive. Make it active again in QuickBooks "
-        "(Sales > Customers, filter Inactive, Make active), then synchronize again."
+def inactive_message(name: str) -> Text:
+    return text(
+        "The QuickBooks customer '{name}' is inactive. Make it active again in QuickBooks "
+        "(Sales > Customers, filter Inactive, Make active), then synchronize again.",
+        name=name,
     )
 
 
@@ -86,7 +88,7 @@ class CustomerResolver:
             to_create = [code for code in missing if code not in refused]
             if round_number == ROUNDS - 1:
                 for code in to_create:
-                    outcome.errors[code] = (
+                    outcome.errors[code] = text(
                         "QuickBooks did not confirm the customer was created; synchronize again."
                     )
                 break
@@ -191,8 +193,10 @@ def _folded(name: object) -> str:
     return str(name or "").strip().casefold()
 
 
-def _describe(answer: BatchItemResult | None) -> str:
+def _describe(answer: BatchItemResult | None) -> Text:
     if answer is None:
-        return "QuickBooks did not answer for this customer; synchronize again."
+        return text("QuickBooks did not answer for this customer; synchronize again.")
     error: QuickBooksError | None = answer.error
-    return f"QuickBooks refused the customer: {error}" if error else "unexpected answer"
+    if error is None:
+        return text("QuickBooks gave an unexpected answer for this customer; synchronize again.")
+    return text("QuickBooks refused the customer: {error}", error=error)

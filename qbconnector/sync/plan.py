@@ -12,10 +12,10 @@ from typing import Any
 from qbconnector.core.documents import Document, DocumentKind, DocumentStatus
 from qbconnector.core.settings import PostingMode
 from qbconnector.core.template import FieldLimit
+from qbconnector.core.texts import Text, text
 from qbconnector.quickbooks.customers import display_name_problem
 from qbconnector.quickbooks.payloads import (
     MAX_DOC_NUMBER,
-    NOUN_FOR_KIND,
     PayloadOptions,
     document_payload,
     payload_hash,
@@ -52,7 +52,11 @@ class Reason:
     """One pre-flight problem, with a sentence that says what to fix."""
 
     blocker: Blocker
-    message: str
+    text: Text
+
+    @property
+    def message(self) -> str:
+        return str(self.text)
 
 
 @dataclass(frozen=True)
@@ -108,8 +112,8 @@ def _service_reasons(
     document: Document, options: PayloadOptions, facts: CompanyFacts
 ) -> list[Reason]:
     if not options.service_id:
-        return [Reason(Blocker.NO_SERVICE, "No QuickBooks service is selected: choose one in "
-                       "Parameters > Quickbooks services.")]  # fmt: skip
+        return [Reason(Blocker.NO_SERVICE, text("No QuickBooks service is selected: choose one "
+                       "in Parameters > Quickbooks services."))]  # fmt: skip
     used = {options.service_id}
     if options.posting_mode is PostingMode.ITEMIZED:
         used |= {options.item_for(line) for line in document.lines}
@@ -118,9 +122,9 @@ def _service_reasons(
     unusable = sorted(item for item in used if not facts.items.get(item, False))
     if not unusable:
         return []
-    return [Reason(Blocker.INACTIVE_SERVICE, f"The QuickBooks service {', '.join(unusable)} is "
-                   "inactive, deleted or not a service: choose another one in Parameters > "
-                   "Quickbooks services.")]  # fmt: skip
+    return [Reason(Blocker.INACTIVE_SERVICE, text("The QuickBooks service {items} is inactive, "
+                   "deleted or not a service: choose another one in Parameters > Quickbooks "
+                   "services.", items=", ".join(unusable)))]  # fmt: skip
 
 
 def _description_reasons(document: Document, options: PayloadOptions) -> list[Reason]:
@@ -128,47 +132,74 @@ def _description_reasons(document: Document, options: PayloadOptions) -> list[Re
     rendered = options.description(document)
     limit = options.description_limit()
     if len(rendered) > limit:
-        reasons.append(Reason(Blocker.DESCRIPTION_TOO_LONG, f"The description is {len(rendered)} "
-                              f"characters long; QuickBooks accepts at most {limit}. Shorten the "
-                              "naming convention."))  # fmt: skip
+        reasons.append(
+            Reason(
+                Blocker.DESCRIPTION_TOO_LONG,
+                text(
+                    "The description is {length} "
+                    "characters long; QuickBooks accepts at most {limit}. Shorten the "
+                    "naming convention.",
+                    length=len(rendered),
+                    limit=limit,
+                ),
+            )
+        )
     if options.posting_mode is PostingMode.ITEMIZED:
         for index, line in enumerate(document.lines, start=1):
             if len(line.description) > FieldLimit.LINE_DESCRIPTION:
-                reasons.append(Reason(Blocker.DESCRIPTION_TOO_LONG, f"Line {index}'s description "
-                                      f"is {len(line.description)} characters long; QuickBooks "
-                                      f"accepts at most {int(FieldLimit.LINE_DESCRIPTION)}. "
-                                      "Shorten it in FlowFit."))  # fmt: skip
+                reasons.append(
+                    Reason(
+                        Blocker.DESCRIPTION_TOO_LONG,
+                        text(
+                            "Line {line}'s description is {length} characters long; QuickBooks "
+                            "accepts at most {limit}. Shorten it in FlowFit.",
+                            line=index,
+                            length=len(line.description),
+                            limit=int(FieldLimit.LINE_DESCRIPTION),
+                        ),
+                    )
+                )
     return reasons
 
 
 def _currency_reasons(document: Document, facts: CompanyFacts) -> list[Reason]:
     currency = document.currency.upper()
     if not _ISO_CURRENCY.match(currency):
-        return [Reason(Blocker.CURRENCY, f"{document.currency!r} is not an ISO currency code "
-                       "(such as CAD or USD). Correct it in FlowFit.")]  # fmt: skip
+        return [Reason(Blocker.CURRENCY, text("'{currency}' is not an ISO currency code (such "
+                       "as CAD or USD). Correct it in FlowFit.",
+                       currency=document.currency))]  # fmt: skip
     home = (facts.home_currency or "").upper()
     if facts.multicurrency is False and home and currency != home:
-        return [Reason(Blocker.CURRENCY, f"The QuickBooks company works only in {home} and this "
-                       f"document is in {currency}. Turn on multicurrency in QuickBooks "
+        return [Reason(Blocker.CURRENCY, text("The QuickBooks company works only in {home} and "
+                       "this document is in {currency}. Turn on multicurrency in QuickBooks "
                        "(Account and settings > Advanced > Currency), or issue the document in "
-                       f"{home}.")]  # fmt: skip
+                       "{home}.", home=home, currency=currency))]  # fmt: skip
     return []
 
 
 def preflight(document: Document, options: PayloadOptions, facts: CompanyFacts) -> list[Reason]:
     """Every reason this document cannot be pushed (empty when it can)."""
-    noun = NOUN_FOR_KIND[document.kind]
     reasons: list[Reason] = []
     if document.status is not DocumentStatus.APPROVED:
-        reasons.append(Reason(Blocker.NOT_APPROVED, f"The {noun} is {document.status.value}, not "
-                              "approved; only approved documents are pushed."))  # fmt: skip
+        status = document.status.value
+        reasons.append(Reason(Blocker.NOT_APPROVED, (
+            text("The invoice is {status}, not approved; only approved documents are pushed.",
+                 status=status)
+            if document.kind is DocumentKind.INVOICE
+            else text("The quote is {status}, not approved; only approved documents are pushed.",
+                      status=status)
+        )))  # fmt: skip
     if not document.lines:
-        reasons.append(Reason(Blocker.NO_LINES, f"The {noun} has no lines; QuickBooks needs at "
-                              "least one."))  # fmt: skip
+        reasons.append(Reason(Blocker.NO_LINES, (
+            text("The invoice has no lines; QuickBooks needs at least one.")
+            if document.kind is DocumentKind.INVOICE
+            else text("The quote has no lines; QuickBooks needs at least one.")
+        )))  # fmt: skip
     if len(document.number) > MAX_DOC_NUMBER:
-        reasons.append(Reason(Blocker.DOC_NUMBER_TOO_LONG, f"The number {document.number!r} has "
-                              f"{len(document.number)} characters; QuickBooks accepts at most "
-                              f"{MAX_DOC_NUMBER}."))  # fmt: skip
+        reasons.append(Reason(Blocker.DOC_NUMBER_TOO_LONG, text("The number '{number}' has "
+                              "{length} characters; QuickBooks accepts at most {limit}.",
+                              number=document.number, length=len(document.number),
+                              limit=MAX_DOC_NUMBER)))  # fmt: skip
     name_problem = display_name_problem(document.client)
     if name_problem:
         reasons.append(Reason(Blocker.CLIENT_NAME, name_problem))

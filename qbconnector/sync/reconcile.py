@@ -7,8 +7,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from qbconnector.core.documents import DocumentKind
+from qbconnector.core.texts import Text, text
 from qbconnector.quickbooks.batch import MAX_BATCH_ITEMS
-from qbconnector.quickbooks.payloads import ENTITY_FOR_KIND, NOUN_FOR_KIND, document_marker
+from qbconnector.quickbooks.payloads import ENTITY_FOR_KIND, document_marker
 from qbconnector.quickbooks.query import UnsearchableValueError, quote_literal, where_equals
 from qbconnector.sync.sender import SyncApi
 
@@ -69,12 +70,20 @@ def find_by_doc_number(
     return answers
 
 
-def taken_message(kind: DocumentKind, number: str, found: Found) -> str:
+def taken_message(kind: DocumentKind, number: str, found: Found) -> Text:
     """The DocNumber belongs to a QuickBooks transaction we did not push for this document."""
-    entity = ENTITY_FOR_KIND[kind]
-    noun = NOUN_FOR_KIND[kind]
-    return (
-        f"QuickBooks already has an {entity} numbered {number} (Id {found.qbo_id}) that was not "
-        f"pushed for this FlowFit {noun}. Renumber or delete that {entity} in QuickBooks, then "
-        "synchronize again."
+    if kind is DocumentKind.INVOICE:
+        return text(
+            "QuickBooks already has an invoice numbered {number} (Id {qbo_id}) that was not "
+            "pushed for this FlowFit invoice. Renumber or delete that invoice in QuickBooks, then "
+            "synchronize again.",
+            number=number,
+            qbo_id=found.qbo_id,
+        )
+    return text(
+        "QuickBooks already has an estimate numbered {number} (Id {qbo_id}) that was not pushed "
+        "for this FlowFit quote. Renumber or delete that estimate in QuickBooks, then synchronize "
+        "again.",
+        number=number,
+        qbo_id=found.qbo_id,
     )

@@ -10,6 +10,7 @@ from typing import Any
 
 from qbconnector.core.documents import DocumentKind
 from qbconnector.core.errors import ExitCode
+from qbconnector.core.texts import Text
 
 
 class Outcome(enum.StrEnum):
@@ -36,7 +37,8 @@ class DocumentResult:
     outcome: Outcome
     qbo_id: str | None = None
     message: str | None = None
-    reasons: tuple[str, ...] = ()  # blocked: one sentence per pre-flight problem
+    reasons: tuple[Text, ...] = ()  # blocked: one sentence per pre-flight problem
+    note: Text | None = None  # ``message`` in translatable form, when the engine wrote it
 
     @property
     def key(self) -> tuple[DocumentKind, str]:
@@ -133,7 +135,7 @@ class SyncReport:
             if r.outcome in (Outcome.FAILED, Outcome.NOT_SENT)
         ]
         blocked = [
-            {"kind": r.kind.value, "number": r.number, "reasons": list(r.reasons)}
+            {"kind": r.kind.value, "number": r.number, "reasons": [str(x) for x in r.reasons]}
             for r in self.results
             if r.outcome is Outcome.BLOCKED
         ]

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from qbconnector.core.documents import Document, DocumentKind
 from qbconnector.core.errors import ExitCode
+from qbconnector.core.texts import text
 from qbconnector.quickbooks.errors import (
     AuthenticationError,
     AuthorizationError,
@@ -25,7 +26,7 @@ if TYPE_CHECKING:
     from qbconnector.sync.engine import SyncEngine
 
 Key = tuple[DocumentKind, str]
-CANCELLED_MESSAGE = "not sent: the synchronization was stopped before its turn"
+CANCELLED = text("not sent: the synchronization was stopped before its turn")
 
 
 class RunStopError(Exception):
@@ -99,10 +100,12 @@ class RunState:
             self.report.exit_code = self.stop.exit_code
         elif self.cancel.is_set():
             self.report.cancelled = True
-        message = self.stop.message if self.stop is not None else CANCELLED_MESSAGE
+        note = None if self.stop is not None else CANCELLED
+        message = self.stop.message if self.stop is not None else str(CANCELLED)
         for key in self.documents:
             if key not in self.results:
-                self.finish(DocumentResult(key[0], key[1], Outcome.NOT_SENT, message=message))
+                self.finish(DocumentResult(key[0], key[1], Outcome.NOT_SENT, message=message,
+                                           note=note))  # fmt: skip
         self.progress()
         return self.report
 
@@ -189,9 +192,10 @@ class SyncRun(RunState):
             for job in batch.jobs:
                 if batch.replay:
                     continue  # still pending in the ledger: the next run replays it
-                reason = self.stop.message if self.stop else CANCELLED_MESSAGE
+                note = None if self.stop else CANCELLED
+                reason = self.stop.message if self.stop else str(CANCELLED)
                 self.finish(DocumentResult(job.kind, job.number, Outcome.NOT_SENT, job.qbo_id,
-                                           reason))  # fmt: skip
+                                           reason, note=note))  # fmt: skip
         return follow_ups
 
 

@@ -83,7 +83,7 @@ class SyncSession:
         blocked = tuple(
             DocumentResult(kind, item.document.number, Outcome.BLOCKED,
                            item.row.qbo_id if item.row else None, item.blocked_message,
-                           tuple(reason.message for reason in item.reasons))
+                           tuple(reason.text for reason in item.reasons))
             for item in the_plan.with_action(Action.BLOCKED)
         )  # fmt: skip
         stopped = {result.number for result in blocked}

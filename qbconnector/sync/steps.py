@@ -6,6 +6,7 @@ from collections import defaultdict
 from typing import TYPE_CHECKING
 
 from qbconnector.core.documents import DocumentKind
+from qbconnector.core.texts import Text, text
 from qbconnector.quickbooks.batch import BatchItemResult
 from qbconnector.quickbooks.customers import currency_mismatch_message
 from qbconnector.quickbooks.errors import (
@@ -29,7 +30,7 @@ if TYPE_CHECKING:
 
 __all__ = ["BatchCall"]
 
-NOT_CONFIRMED = (
+NOT_CONFIRMED = text(
     "QuickBooks did not confirm this document; the next synchronization checks it first "
     "(it is never created twice)."
 )
@@ -46,9 +47,11 @@ def synced(run: SyncRun, job: Job, qbo_id: str, sync_token: str, tid: str | None
     run.finish(DocumentResult(job.kind, job.number, outcome, qbo_id))
 
 
-def failed(run: SyncRun, job: Job, message: str, tid: str | None = None) -> None:
-    run.ledger.mark_failed(job.kind, job.number, message, action=action_of(job), intuit_tid=tid)
-    run.finish(DocumentResult(job.kind, job.number, Outcome.FAILED, job.qbo_id, message))
+def failed(run: SyncRun, job: Job, message: Text, tid: str | None = None) -> None:
+    run.ledger.mark_failed(job.kind, job.number, str(message), action=action_of(job),
+                           intuit_tid=tid)  # fmt: skip
+    run.finish(DocumentResult(job.kind, job.number, Outcome.FAILED, job.qbo_id, str(message),
+                              note=message))  # fmt: skip
 
 
 # -- reconcile what an earlier run left open ---------------------------------------------------
@@ -86,13 +89,13 @@ def settle_unclear(run: SyncRun, jobs: list[Job]) -> None:
     creates = [job for job in jobs if job.operation is Operation.CREATE]
     for job in jobs:
         if job.operation is Operation.UPDATE:
-            failed(run, job, "The update was not confirmed; it is sent again.")
+            failed(run, job, text("The update was not confirmed; it is sent again."))
     for kind, found in _look_up(run, creates).items():
         for job in (job for job in creates if job.kind is kind):
             match = found.get(job.number)
             if match is None:
-                failed(run, job, "Not found in QuickBooks after an interrupted attempt; it is "
-                       "sent again.")  # fmt: skip
+                failed(run, job, text("Not found in QuickBooks after an interrupted attempt; "
+                                      "it is sent again."))  # fmt: skip
             elif match.ours:
                 synced(run, job, match.qbo_id, match.sync_token, None)
             else:
@@ -114,7 +117,7 @@ def _look_up(run: SyncRun, jobs: list[Job]) -> dict[DocumentKind, dict[str, Foun
 def report_plan(run: SyncRun, the_plan: Plan) -> None:
     for item in the_plan.items:
         if item.action is Action.BLOCKED:
-            reasons = tuple(reason.message for reason in item.reasons)
+            reasons = tuple(reason.text for reason in item.reasons)
             run.finish(DocumentResult(item.document.kind, item.document.number, Outcome.BLOCKED,
                                       item.row.qbo_id if item.row else None,
                                       item.blocked_message, reasons))  # fmt: skip
@@ -158,7 +161,7 @@ def build_jobs(run: SyncRun, the_plan: Plan) -> list[Job]:
 
 def _currency_problem(
     item: PlannedDocument, currency: str | None, name: str, facts: CompanyFacts
-) -> str | None:
+) -> Text | None:
     wanted = item.document.currency.upper()
     if facts.multicurrency is True and currency and currency.upper() != wanted:
         return currency_mismatch_message(name, currency.upper(), wanted)
@@ -203,7 +206,7 @@ def _apply_batch_error(
             run.ledger.mark_failed(job.kind, job.number, f"not sent: {error}",
                                    action=action_of(job), intuit_tid=error.intuit_tid)  # fmt: skip
         else:
-            failed(run, job, f"QuickBooks refused it: {error}", error.intuit_tid)
+            failed(run, job, text("QuickBooks refused it: {error}", error=error), error.intuit_tid)
     if is_fatal(error):
         run.request_stop(error)
 
@@ -226,8 +229,9 @@ def _apply_item(
         synced(run, job, str(entity.get("Id")), str(entity.get("SyncToken", "0")), tid)
     elif isinstance(error, StaleObjectError) and job.operation is Operation.UPDATE:
         if job.stale_retried:
-            failed(run, job, "Conflict: the document was changed in QuickBooks at the same time; "
-                   "synchronize again to push the FlowFit version.", tid)  # fmt: skip
+            failed(run, job, text("Conflict: the document was changed in QuickBooks at the same "
+                                  "time; synchronize again to push the FlowFit version."),
+                   tid)  # fmt: skip
         else:
             follow_ups.stale.append(job)
     elif isinstance(error, DuplicateDocNumberError) and job.operation is Operation.CREATE:
@@ -237,7 +241,7 @@ def _apply_item(
                                   intuit_tid=tid)  # fmt: skip
         follow_ups.check.append(job)
     else:
-        failed(run, job, f"QuickBooks refused it: {error}", tid)
+        failed(run, job, text("QuickBooks refused it: {error}", error=error), tid)
 
 
 # -- between rounds ----------------------------------------------------------------------------
@@ -253,9 +257,10 @@ def follow_up(run: SyncRun, follow_ups: FollowUps, *, last_round: bool) -> list[
         raise RunStopError(str(error), error.exit_code) from None
     if last_round:
         for job in next_jobs:
-            run.ledger.mark_uncertain(job.kind, job.number, NOT_CONFIRMED, action=action_of(job))
+            run.ledger.mark_uncertain(job.kind, job.number, str(NOT_CONFIRMED),
+                                      action=action_of(job))  # fmt: skip
             run.finish(DocumentResult(job.kind, job.number, Outcome.FAILED, job.qbo_id,
-                                      NOT_CONFIRMED))  # fmt: skip
+                                      str(NOT_CONFIRMED), note=NOT_CONFIRMED))  # fmt: skip
         return []
     return next_jobs
 

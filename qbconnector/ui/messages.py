@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
+from qbconnector.core.documents import DocumentStatus
 from qbconnector.core.errors import QbConnectorError
+from qbconnector.core.texts import Text
+from qbconnector.sync.results import DocumentResult
 
 
 def _plain_sentence(error: BaseException) -> str | None:
@@ -57,3 +60,21 @@ def describe_error(error: object) -> str:
             ).replace("%1", detail)
         )
     return f"{sentence}\n{detail}" if detail else sentence
+
+
+def translate_text(text: Text) -> str:
+    """A sentence written by the core, in the window's language (context "Sync")."""
+    params = dict(text.params)
+    if params.get("status") in {status.value for status in DocumentStatus}:
+        # A FlowFit status inside a sentence reads in the same words as the Status column.
+        params["status"] = QCoreApplication.translate("FinanceTexts", params["status"])
+    return QCoreApplication.translate("Sync", text.template).format(**params)
+
+
+def result_message(result: DocumentResult) -> str:
+    """Why a document was blocked, failed or not sent, in the window's language."""
+    if result.reasons:
+        return " ".join(translate_text(reason) for reason in result.reasons)
+    if result.note is not None:
+        return translate_text(result.note)
+    return result.message or ""

@@ -764,6 +764,129 @@
     </message>
 </context>
 <context>
+    <name>Sync</name>
+    <message>
+        <source>&apos;{currency}&apos; is not an ISO currency code (such as CAD or USD). Correct it in FlowFit.</source>
+        <translation>« {currency} » n&apos;est pas un code de devise ISO (comme CAD ou USD). Corrigez-le dans FlowFit.</translation>
+    </message>
+    <message>
+        <source>Conflict: the document was changed in QuickBooks at the same time; synchronize again to push the FlowFit version.</source>
+        <translation>Conflit : le document a été modifié dans QuickBooks au même moment; synchronisez de nouveau pour envoyer la version FlowFit.</translation>
+    </message>
+    <message>
+        <source>FlowFit client {code} has no name; give it one in FlowFit.</source>
+        <translation>Le client FlowFit {code} n&apos;a pas de nom; donnez-lui-en un dans FlowFit.</translation>
+    </message>
+    <message>
+        <source>Line {line}&apos;s description is {length} characters long; QuickBooks accepts at most {limit}. Shorten it in FlowFit.</source>
+        <translation>La description de la ligne {line} compte {length} caractères; QuickBooks en accepte au plus {limit}. Raccourcissez-la dans FlowFit.</translation>
+    </message>
+    <message>
+        <source>No QuickBooks service is selected: choose one in Parameters &gt; Quickbooks services.</source>
+        <translation>Aucun service QuickBooks n&apos;est sélectionné : choisissez-en un dans Paramètres &gt; Services Quickbooks.</translation>
+    </message>
+    <message>
+        <source>Not found in QuickBooks after an interrupted attempt; it is sent again.</source>
+        <translation>Introuvable dans QuickBooks après une tentative interrompue; il est envoyé de nouveau.</translation>
+    </message>
+    <message>
+        <source>QuickBooks already has an estimate numbered {number} (Id {qbo_id}) that was not pushed for this FlowFit quote. Renumber or delete that estimate in QuickBooks, then synchronize again.</source>
+        <translation>QuickBooks a déjà un devis numéroté {number} (ID {qbo_id}) qui n&apos;a pas été envoyé pour cette soumission FlowFit. Renumérotez ou supprimez ce devis dans QuickBooks, puis synchronisez de nouveau.</translation>
+    </message>
+    <message>
+        <source>QuickBooks already has an invoice numbered {number} (Id {qbo_id}) that was not pushed for this FlowFit invoice. Renumber or delete that invoice in QuickBooks, then synchronize again.</source>
+        <translation>QuickBooks a déjà une facture numérotée {number} (ID {qbo_id}) qui n&apos;a pas été envoyée pour cette facture FlowFit. Renumérotez ou supprimez cette facture dans QuickBooks, puis synchronisez de nouveau.</translation>
+    </message>
+    <message>
+        <source>QuickBooks already uses the name &apos;{name}&apos; for a vendor or an employee (or an inactive customer), and they all share one list of names. In QuickBooks, rename that vendor or employee or make the customer active again, or rename the client in FlowFit; then synchronize again.</source>
+        <translation>QuickBooks utilise déjà le nom « {name} » pour un fournisseur ou un employé (ou un client inactif), et ils partagent tous une même liste de noms. Dans QuickBooks, renommez ce fournisseur ou cet employé ou réactivez le client, ou renommez le client dans FlowFit; puis synchronisez de nouveau.</translation>
+    </message>
+    <message>
+        <source>QuickBooks did not answer for this customer; synchronize again.</source>
+        <translation>QuickBooks n&apos;a pas répondu pour ce client; synchronisez de nouveau.</translation>
+    </message>
+    <message>
+        <source>QuickBooks did not confirm the customer was created; synchronize again.</source>
+        <translation>QuickBooks n&apos;a pas confirmé la création du client; synchronisez de nouveau.</translation>
+    </message>
+    <message>
+        <source>QuickBooks did not confirm this document; the next synchronization checks it first (it is never created twice).</source>
+        <translation>QuickBooks n&apos;a pas confirmé ce document; la prochaine synchronisation le vérifie d&apos;abord (il n&apos;est jamais créé deux fois).</translation>
+    </message>
+    <message>
+        <source>QuickBooks gave an unexpected answer for this customer; synchronize again.</source>
+        <translation>QuickBooks a donné une réponse inattendue pour ce client; synchronisez de nouveau.</translation>
+    </message>
+    <message>
+        <source>QuickBooks refused it: {error}</source>
+        <translation>QuickBooks l&apos;a refusé : {error}</translation>
+    </message>
+    <message>
+        <source>QuickBooks refused the customer: {error}</source>
+        <translation>QuickBooks a refusé le client : {error}</translation>
+    </message>
+    <message>
+        <source>The QuickBooks company works only in {home} and this document is in {currency}. Turn on multicurrency in QuickBooks (Account and settings &gt; Advanced &gt; Currency), or issue the document in {home}.</source>
+        <translation>L&apos;entreprise QuickBooks travaille seulement en {home} et ce document est en {currency}. Activez le multidevise dans QuickBooks (Compte et paramètres &gt; Avancé &gt; Devise), ou émettez le document en {home}.</translation>
+    </message>
+    <message>
+        <source>The QuickBooks customer &apos;{name}&apos; is inactive. Make it active again in QuickBooks (Sales &gt; Customers, filter Inactive, Make active), then synchronize again.</source>
+        <translation>Le client QuickBooks « {name} » est inactif. Réactivez-le dans QuickBooks (Ventes &gt; Clients, filtre Inactif, Rendre actif), puis synchronisez de nouveau.</translation>
+    </message>
+    <message>
+        <source>The QuickBooks customer &apos;{name}&apos; works in {customer_currency}, but this document is in {document_currency}. QuickBooks cannot change a customer&apos;s currency: create a separate FlowFit client for that currency, or issue the document in {customer_currency}.</source>
+        <translation>Le client QuickBooks « {name} » travaille en {customer_currency}, mais ce document est en {document_currency}. QuickBooks ne peut pas changer la devise d&apos;un client : créez un client FlowFit distinct pour cette devise, ou émettez le document en {customer_currency}.</translation>
+    </message>
+    <message>
+        <source>The QuickBooks service {items} is inactive, deleted or not a service: choose another one in Parameters &gt; Quickbooks services.</source>
+        <translation>Le service QuickBooks {items} est inactif, supprimé ou n&apos;est pas un service : choisissez-en un autre dans Paramètres &gt; Services Quickbooks.</translation>
+    </message>
+    <message>
+        <source>The client name &apos;{name}&apos; contains a colon, which QuickBooks does not allow in customer names. Rename client {code} in FlowFit.</source>
+        <translation>Le nom de client « {name} » contient un deux-points, que QuickBooks n&apos;accepte pas dans les noms de clients. Renommez le client {code} dans FlowFit.</translation>
+    </message>
+    <message>
+        <source>The client name of {code} contains a tab or a line break, which QuickBooks does not allow in customer names. Rename it in FlowFit.</source>
+        <translation>Le nom du client {code} contient une tabulation ou un saut de ligne, que QuickBooks n&apos;accepte pas dans les noms de clients. Renommez-le dans FlowFit.</translation>
+    </message>
+    <message>
+        <source>The client name of {code} is {length} characters long; QuickBooks accepts at most {limit}. Shorten it in FlowFit.</source>
+        <translation>Le nom du client {code} compte {length} caractères; QuickBooks en accepte au plus {limit}. Raccourcissez-le dans FlowFit.</translation>
+    </message>
+    <message>
+        <source>The description is {length} characters long; QuickBooks accepts at most {limit}. Shorten the naming convention.</source>
+        <translation>La description compte {length} caractères; QuickBooks en accepte au plus {limit}. Raccourcissez la convention de nommage.</translation>
+    </message>
+    <message>
+        <source>The invoice has no lines; QuickBooks needs at least one.</source>
+        <translation>La facture n&apos;a aucune ligne; QuickBooks en exige au moins une.</translation>
+    </message>
+    <message>
+        <source>The invoice is {status}, not approved; only approved documents are pushed.</source>
+        <translation>La facture est à l&apos;état {status}, pas approuvée; seuls les documents approuvés sont envoyés.</translation>
+    </message>
+    <message>
+        <source>The number &apos;{number}&apos; has {length} characters; QuickBooks accepts at most {limit}.</source>
+        <translation>Le numéro « {number} » compte {length} caractères; QuickBooks en accepte au plus {limit}.</translation>
+    </message>
+    <message>
+        <source>The quote has no lines; QuickBooks needs at least one.</source>
+        <translation>La soumission n&apos;a aucune ligne; QuickBooks en exige au moins une.</translation>
+    </message>
+    <message>
+        <source>The quote is {status}, not approved; only approved documents are pushed.</source>
+        <translation>La soumission est à l&apos;état {status}, pas approuvée; seuls les documents approuvés sont envoyés.</translation>
+    </message>
+    <message>
+        <source>The update was not confirmed; it is sent again.</source>
+        <translation>La mise à jour n&apos;a pas été confirmée; elle est envoyée de nouveau.</translation>
+    </message>
+    <message>
+        <source>not sent: the synchronization was stopped before its turn</source>
+        <translation>non envoyé : la synchronisation a été arrêtée avant son tour</translation>
+    </message>
+</context>
+<context>
     <name>SyncTab</name>
     <message>
         <source>Your account number with Consoltec: it identifies your FlowFit to the FlowFit/Quickbooks API. Consoltec gives it to you.</source>

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -47,3 +48,30 @@ def test_every_validation_message_reaches_the_translation_file() -> None:
     templates = _field_error_templates()
     assert len(templates) > 10
     assert templates - translated == set()
+
+
+def _listed_in_core_texts() -> dict[str, set[str]]:
+    tree = ast.parse((REPO / "qbconnector" / "ui" / "core_texts.py").read_text("utf-8"))
+    listed: dict[str, set[str]] = {}
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "QT_TRANSLATE_NOOP":
+            context, source = (arg.value for arg in node.args if isinstance(arg, ast.Constant))
+            listed.setdefault(str(context), set()).add(str(source))
+    return listed
+
+
+def test_core_texts_list_every_sentence_of_the_core() -> None:
+    sys.path.insert(0, str(REPO / "scripts"))
+    try:
+        from collect_core_texts import collect
+    finally:
+        sys.path.pop(0)
+    listed = _listed_in_core_texts()
+    for context, templates in collect().items():
+        assert set(templates) == listed.get(context, set()), (
+            f"qbconnector/ui/core_texts.py is out of date for {context}: "
+            "run scripts/update_translations.sh"
+        )
+    sync_texts = {source for (context, source) in _translations() if context == "Sync"}
+    assert set(collect()["Sync"]) - sync_texts == set()
+    assert len(sync_texts) > 15

@@ -31,6 +31,7 @@ from qbconnector.sync.listing import LedgerView, ListedDocument, QbState
 from qbconnector.sync.results import DocumentResult, Outcome
 from qbconnector.ui.finance.texts import state_label, status_label
 from qbconnector.ui.i18n import current_language
+from qbconnector.ui.messages import result_message
 
 Index = QModelIndex | QPersistentModelIndex
 STATE_ROLE = int(Qt.ItemDataRole.UserRole) + 1  # a row's QbState (the badge delegate reads it)
@@ -416,7 +417,7 @@ class FinanceTableModel(QAbstractTableModel):
             before = self._before_sync.pop(stored, self._rows[stored])
             self._rows[stored] = _after(before, result, now)
             if result.outcome in (Outcome.BLOCKED, Outcome.NOT_SENT):
-                self._notes[stored] = result.message or ""
+                self._notes[stored] = result_message(result)
             else:
                 self._notes.pop(stored, None)
             changed.append(stored)
@@ -466,5 +467,5 @@ def _after(before: ListedDocument, result: DocumentResult, now: dt.datetime) -> 
                                qb_number=result.number, last_sync=now, error="")  # fmt: skip
     if result.outcome is Outcome.FAILED:
         return before._replace(qb_state=QbState.FAILED, last_sync=now,
-                               error=result.message or "")  # fmt: skip
+                               error=result_message(result))  # fmt: skip
     return before  # blocked or not sent: nothing changed in QuickBooks

@@ -8,12 +8,13 @@ from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from qbconnector.sync.results import DocumentResult, Outcome, SyncReport
+from qbconnector.ui.messages import result_message
 
 MAX_LISTED = 8  # the rest is in the table's error column
 
 
 def _listing(results: Sequence[DocumentResult], more: str) -> str:
-    lines = [f"<b>{result.number}</b> — {_escape(result.message or '')}"
+    lines = [f"<b>{result.number}</b> — {_escape(result_message(result))}"
              for result in results[:MAX_LISTED]]  # fmt: skip
     if len(results) > MAX_LISTED:
         lines.append(more.replace("%1", str(len(results) - MAX_LISTED)))

@@ -1,0 +1,27 @@
+"""Sentences the core writes for people: an English template with named parameters.
+
+The command line prints ``str(text)``; the window translates the template first (context
+"Sync"), so the Qt-free core never needs Qt to speak French.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
+
+
+@dataclass(frozen=True)
+class Text:
+    """A sentence: ``template`` uses ``{name}`` placeholders filled from ``params``."""
+
+    template: str
+    params: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+
+    def __str__(self) -> str:
+        return self.template.format(**self.params)
+
+
+def text(template: str, **params: object) -> Text:
+    """A Text with every parameter turned into a string."""
+    return Text(template, MappingProxyType({key: str(value) for key, value in params.items()}))
