@@ -60,6 +60,10 @@ class MainWindow(QMainWindow):
         self.parameters.load(loaded.settings)
         self._settings_changed(loaded.settings)
         self._restore_state()
+        server = loaded.settings.server
+        if server.enabled and server.realm_id:
+            # Name the company in the banner from the start (one CompanyInfo read, off-thread).
+            self.parameters.test_connection()
 
     # -- construction --------------------------------------------------------------------------
 
