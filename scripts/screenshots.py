@@ -10,33 +10,14 @@ import sys
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication
+from shot_helpers import settle, wait_for
 
 from qbconnector.app import build_window, create_application
 from qbconnector.demo import prepare_demo
 from qbconnector.storage.profile import Profile
-from qbconnector.ui.main_window import MainWindow
 
 TAB_NAMES = ("server", "flowfit", "invoices", "quotes", "synchronization", "services")
-
-
-def wait_until_idle(window: MainWindow, timeout_ms: int = 15_000) -> None:
-    """Run the event loop until the window's background jobs have reported back."""
-    if not window.runner.is_busy():
-        return
-    loop = QEventLoop()
-    window.runner.busyChanged.connect(lambda busy: None if busy else loop.quit())
-    QTimer.singleShot(timeout_ms, loop.quit)
-    loop.exec()
-
-
-def settle(window: MainWindow) -> None:
-    """Let pending layout and paint events run, so a grab shows what a person would see."""
-    loop = QEventLoop()
-    QTimer.singleShot(80, loop.quit)
-    loop.exec()
-    window.repaint()
 
 
 def shoot(app: QApplication, profile: Profile, language: str, folder: Path) -> list[Path]:
@@ -44,9 +25,9 @@ def shoot(app: QApplication, profile: Profile, language: str, folder: Path) -> l
     window.resize(1100, 720)
     window.show()
     window.parameters.server.test_button.click()
-    wait_until_idle(window)
+    wait_for(lambda: not window.runner.is_busy())
     window.parameters.load_service_items()
-    wait_until_idle(window)
+    wait_for(lambda: not window.runner.is_busy())
     saved = []
     for index, name in enumerate(TAB_NAMES):
         window.parameters.tabs.setCurrentIndex(index)

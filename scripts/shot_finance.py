@@ -9,11 +9,10 @@ from __future__ import annotations
 
 import sys
 import tempfile
-from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEventLoop, QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication
+from shot_helpers import settle, wait_for, wait_signal
 
 from qbconnector.app import build_window, create_application
 from qbconnector.core.documents import DocumentKind, DocumentStatus
@@ -24,31 +23,6 @@ from qbconnector.sync.session import SessionConfig
 from qbconnector.ui.finance.page import FinancePage
 
 CHECKED = 60  # invoices ticked for the run, drafts among them (blocked at pre-flight)
-
-
-def wait_for(condition: Callable[[], bool], timeout_ms: int = 30_000) -> None:
-    """Run the event loop until ``condition()`` holds."""
-    loop = QEventLoop()
-    poll = QTimer()
-    poll.timeout.connect(lambda: loop.quit() if condition() else None)
-    poll.start(20)
-    QTimer.singleShot(timeout_ms, loop.quit)
-    loop.exec()
-    poll.stop()
-
-
-def wait_signal(signal: Signal, timeout_ms: int = 30_000) -> None:
-    loop = QEventLoop()
-    signal.connect(loop.quit)  # type: ignore[attr-defined]
-    QTimer.singleShot(timeout_ms, loop.quit)
-    loop.exec()
-    signal.disconnect(loop.quit)  # type: ignore[attr-defined]
-
-
-def settle(widget: QObject, ms: int = 120) -> None:
-    loop = QEventLoop()
-    QTimer.singleShot(ms, loop.quit)
-    loop.exec()
 
 
 def choose_documents(page: FinancePage) -> list[str]:
