@@ -6,6 +6,7 @@ The command line prints ``str(text)``; the window translates the template first 
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
@@ -20,6 +21,24 @@ class Text:
 
     def __str__(self) -> str:
         return self.template.format(**self.params)
+
+
+def text_to_json(sentence: Text) -> str:
+    """The sentence as JSON (to store it and translate it later)."""
+    return json.dumps({"template": sentence.template, "params": dict(sentence.params)})
+
+
+def text_from_json(stored: str | None) -> Text | None:
+    """A sentence stored by :func:`text_to_json`; None when absent or unreadable."""
+    if not stored:
+        return None
+    try:
+        data = json.loads(stored)
+        return Text(str(data["template"]), MappingProxyType(
+            {str(key): str(value) for key, value in dict(data["params"]).items()}
+        ))  # fmt: skip
+    except (ValueError, KeyError, TypeError):
+        return None
 
 
 def text(template: str, **params: object) -> Text:

@@ -9,6 +9,7 @@ from contextlib import AbstractContextManager
 from pathlib import Path
 
 from qbconnector.core.documents import DocumentKind
+from qbconnector.core.texts import Text, text_to_json
 from qbconnector.storage.ledger_schema import (
     DOCUMENT_COLUMNS,
     MIGRATIONS,
@@ -192,7 +193,7 @@ class Ledger:
         self,
         kind: DocumentKind,
         number: str,
-        error: str,
+        error: str | Text,
         *,
         action: str = "create",
         intuit_tid: str | None = None,
@@ -204,7 +205,7 @@ class Ledger:
         self,
         kind: DocumentKind,
         number: str,
-        error: str,
+        error: str | Text,
         *,
         action: str = "create",
         intuit_tid: str | None = None,
@@ -217,17 +218,19 @@ class Ledger:
         kind: DocumentKind,
         number: str,
         state: RowState,
-        error: str,
+        error: str | Text,
         action: str,
         intuit_tid: str | None,
     ) -> None:
         now = self._now()
+        sentence = text_to_json(error) if isinstance(error, Text) else None
+        error = str(error)
         with self.transaction():
             self._ensure(kind, number, now)
             self.database.execute(
-                "UPDATE documents SET state = ?, last_error = ?, updated_at = ?"
-                " WHERE kind = ? AND number = ?",
-                (state.value, error, now, kind.value, number),
+                "UPDATE documents SET state = ?, last_error = ?, last_error_text = ?,"
+                " updated_at = ? WHERE kind = ? AND number = ?",
+                (state.value, error, sentence, now, kind.value, number),
             )
             row = self.get(kind, number)
             self._history(kind, number, action, state.value, row.qbo_id if row else None,

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from qbconnector.core.documents import DocumentKind
+from qbconnector.core.texts import Text, text_from_json
 
 SCHEMA_V1 = """
 CREATE TABLE documents (
@@ -60,7 +61,11 @@ CREATE TABLE cursors (
 );
 """
 
-MIGRATIONS = (SCHEMA_V1,)
+# Version 2 keeps the last error as a translatable sentence too (template and parameters, JSON),
+# so the window can show an earlier run's error in its own language.
+SCHEMA_V2 = "ALTER TABLE documents ADD COLUMN last_error_text TEXT"
+
+MIGRATIONS = (SCHEMA_V1, SCHEMA_V2)
 
 
 class RowState(enum.StrEnum):
@@ -89,7 +94,7 @@ class Operation(enum.StrEnum):
 
 DOCUMENT_COLUMNS = (
     "kind, number, state, operation, qbo_id, sync_token, doc_number, payload_hash, payload,"
-    " requestid, bid, attempts, last_error, created_at, updated_at, synced_at"
+    " requestid, bid, attempts, last_error, created_at, updated_at, synced_at, last_error_text"
 )
 
 
@@ -113,10 +118,16 @@ class LedgerRow:
     created_at: str
     updated_at: str
     synced_at: str | None
+    last_error_text: str | None = None  # JSON {"template", "params"} of ``last_error``
 
     @property
     def key(self) -> tuple[DocumentKind, str]:
         return (self.kind, self.number)
+
+    @property
+    def error_sentence(self) -> Text | None:
+        """``last_error`` as a translatable sentence, when the engine wrote it as one."""
+        return text_from_json(self.last_error_text)
 
     @classmethod
     def from_row(cls, row: tuple[Any, ...]) -> LedgerRow:

@@ -10,6 +10,7 @@ from typing import NamedTuple
 
 from qbconnector.core.documents import Document, DocumentKind, DocumentStatus
 from qbconnector.core.settings import Settings
+from qbconnector.core.texts import Text
 from qbconnector.flowfit.store import DocumentFilter, DocumentStore, DocumentSummary
 from qbconnector.storage.ledger import Ledger, LedgerRow, RowState
 from qbconnector.storage.profile import Profile
@@ -37,7 +38,7 @@ class LedgerView(NamedTuple):
     qb_number: str
     last_sync: dt.datetime | None
     synced_at: dt.datetime | None
-    error: str
+    error: str | Text  # a Text when the engine wrote a translatable sentence
 
 
 class ListedDocument(NamedTuple):
@@ -56,7 +57,7 @@ class ListedDocument(NamedTuple):
     qbo_id: str | None
     qb_number: str
     last_sync: dt.datetime | None
-    error: str
+    error: str | Text
 
     @property
     def key(self) -> Key:
@@ -94,7 +95,7 @@ def ledger_view(row: LedgerRow) -> LedgerView:
         qb_number=row.doc_number if row.qbo_id else "",
         last_sync=_instant(row.updated_at),
         synced_at=_instant(row.synced_at),
-        error=row.last_error or "",
+        error=row.error_sentence or row.last_error or "",
     )
 
 

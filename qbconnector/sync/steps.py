@@ -48,7 +48,7 @@ def synced(run: SyncRun, job: Job, qbo_id: str, sync_token: str, tid: str | None
 
 
 def failed(run: SyncRun, job: Job, message: Text, tid: str | None = None) -> None:
-    run.ledger.mark_failed(job.kind, job.number, str(message), action=action_of(job),
+    run.ledger.mark_failed(job.kind, job.number, message, action=action_of(job),
                            intuit_tid=tid)  # fmt: skip
     run.finish(DocumentResult(job.kind, job.number, Outcome.FAILED, job.qbo_id, str(message),
                               note=message))  # fmt: skip
@@ -257,7 +257,7 @@ def follow_up(run: SyncRun, follow_ups: FollowUps, *, last_round: bool) -> list[
         raise RunStopError(str(error), error.exit_code) from None
     if last_round:
         for job in next_jobs:
-            run.ledger.mark_uncertain(job.kind, job.number, str(NOT_CONFIRMED),
+            run.ledger.mark_uncertain(job.kind, job.number, NOT_CONFIRMED,
                                       action=action_of(job))  # fmt: skip
             run.finish(DocumentResult(job.kind, job.number, Outcome.FAILED, job.qbo_id,
                                       str(NOT_CONFIRMED), note=NOT_CONFIRMED))  # fmt: skip

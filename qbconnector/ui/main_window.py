@@ -63,7 +63,7 @@ class MainWindow(QMainWindow):
         server = loaded.settings.server
         if server.enabled and server.realm_id:
             # Name the company in the banner from the start (one CompanyInfo read, off-thread).
-            self.parameters.test_connection()
+            self.parameters.check_connection_quietly()
 
     # -- construction --------------------------------------------------------------------------
 
@@ -105,6 +105,7 @@ class MainWindow(QMainWindow):
         page.currentTabChanged.connect(self._update_breadcrumb)
         page.dirtyChanged.connect(self._update_title)
         page.connectionTested.connect(self._connection_tested)
+        page.connectionFailed.connect(self._connection_failed)
         return page
 
     def rebuild_parameters(self) -> None:
@@ -260,6 +261,10 @@ class MainWindow(QMainWindow):
         self.show_page(PAGE_PARAMETERS)
         self.parameters.tabs.setCurrentWidget(self.parameters.server)
         self.parameters.server.show_test_result(explanation, ok=False)
+
+    def _connection_failed(self, message: str) -> None:
+        self.connection_label.setText(self.tr("QuickBooks not connected"))
+        self.connection_label.setToolTip(message)
 
     def _busy_changed(self, busy: bool) -> None:
         # Switching language rebuilds texts; wait until background jobs have reported back.

@@ -78,3 +78,8 @@ def result_message(result: DocumentResult) -> str:
     if result.note is not None:
         return translate_text(result.note)
     return result.message or ""
+
+
+def error_text(error: str | Text) -> str:
+    """A stored error in the window's language (sentences the engine wrote are translated)."""
+    return translate_text(error) if isinstance(error, Text) else error

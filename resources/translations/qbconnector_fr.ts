@@ -466,6 +466,10 @@
         <translation>Jeton d&apos;actualisation valide jusqu&apos;au %1</translation>
     </message>
     <message>
+        <source>QuickBooks not connected</source>
+        <translation>QuickBooks non connecté</translation>
+    </message>
+    <message>
         <source>Unsaved parameters</source>
         <translation>Paramètres non enregistrés</translation>
     </message>

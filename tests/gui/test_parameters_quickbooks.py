@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
+from qbconnector.app import build_window, create_application
 from qbconnector.sandbox.connect import settings_for_sandbox, store_sandbox_secrets
 from qbconnector.sandbox.server import SandboxServer
+from qbconnector.storage.profile import Profile
 from qbconnector.storage.vault import REFRESH_TOKEN
 from qbconnector.ui.main_window import MainWindow
 
@@ -93,3 +96,38 @@ def test_closing_while_a_look_up_runs_is_safe(
     window.close()  # waits for the worker; its answer must not reach deleted widgets
     assert not window.runner.is_busy()
     assert not window.isVisible()
+
+
+def _window_on(profile: Profile, qtbot: QtBot) -> MainWindow:
+    built = build_window(create_application(), profile, language="en")
+    built.ask_about_unsaved = lambda: QMessageBox.StandardButton.Discard  # type: ignore[method-assign]
+    qtbot.addWidget(built)
+    return built
+
+
+def test_start_up_names_the_company_without_touching_the_tab(
+    window: MainWindow, qtbot: QtBot, sandbox: SandboxServer
+) -> None:
+    _connect(window, sandbox)
+    profile = window.services.profile
+    window.close()
+    again = _window_on(profile, qtbot)
+    qtbot.waitUntil(lambda: "Sandbox Translations Inc." in again.banner.text(), timeout=10_000)
+    assert again.parameters.server.test_result.text() == ""
+    again.close()
+
+
+def test_start_up_check_failure_goes_to_the_status_bar(
+    window: MainWindow, qtbot: QtBot, sandbox: SandboxServer
+) -> None:
+    _connect(window, sandbox)
+    profile = window.services.profile
+    window.close()
+    sandbox.stop()
+    again = _window_on(profile, qtbot)
+    qtbot.waitUntil(
+        lambda: again.connection_label.text() == "QuickBooks not connected", timeout=20_000
+    )
+    assert "could not be reached" in again.connection_label.toolTip()
+    assert again.parameters.server.test_result.text() == ""
+    again.close()

@@ -8,7 +8,7 @@ from qbconnector.core.documents import DocumentKind
 from qbconnector.core.texts import text
 from qbconnector.sync.results import DocumentResult, Outcome
 from qbconnector.ui.i18n import install_translator
-from qbconnector.ui.messages import result_message
+from qbconnector.ui.messages import error_text, result_message
 
 
 def test_blocked_reasons_and_failures_are_translated(qtbot: QtBot, qapp: object) -> None:
@@ -37,6 +37,10 @@ def test_blocked_reasons_and_failures_are_translated(qtbot: QtBot, qapp: object)
             "sont envoyés."
         )
         assert result_message(refused) == "QuickBooks l'a refusé : Invalid Reference Id (code 2500)"
+        # An earlier run's error, as the ledger keeps it, reads in French too.
+        assert refused.note is not None
+        assert error_text(refused.note) == result_message(refused)
+        assert error_text("words QuickBooks wrote") == "words QuickBooks wrote"
     finally:
         install_translator(qapp, "en")  # type: ignore[arg-type]
     assert result_message(blocked).startswith("The invoice is draft, not approved")

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
+import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from qbconnector.core.documents import DocumentKind
+from qbconnector.core.texts import text
 from qbconnector.storage.ledger import Attempt, CustomerLink, Ledger, Operation, RowState
+from qbconnector.storage.ledger_schema import SCHEMA_V1
 
 INVOICE = DocumentKind.INVOICE
 QUOTE = DocumentKind.QUOTE
@@ -157,3 +160,34 @@ def test_failed_transaction_leaves_nothing(ledger: Ledger) -> None:
 
 def test_ledger_uses_wal(ledger: Ledger) -> None:
     assert ledger.database.journal_mode == "wal"
+
+
+def test_failure_sentence_is_kept_for_translation(ledger: Ledger) -> None:
+    sentence = text("QuickBooks refused it: {error}", error="Invalid Reference Id (code 2500)")
+    ledger.mark_failed(DocumentKind.INVOICE, "INV-9", sentence)
+    row = ledger.get(DocumentKind.INVOICE, "INV-9")
+    assert row is not None
+    assert row.last_error == "QuickBooks refused it: Invalid Reference Id (code 2500)"
+    assert row.error_sentence == sentence
+    ledger.mark_failed(DocumentKind.INVOICE, "INV-9", "plain words from elsewhere")
+    again = ledger.get(DocumentKind.INVOICE, "INV-9")
+    assert again is not None
+    assert again.error_sentence is None
+
+
+def test_a_version_1_ledger_is_migrated_without_losing_rows(tmp_path: Path) -> None:
+    path = tmp_path / "ledger.sqlite3"
+    with sqlite3.connect(path) as old:
+        old.executescript(SCHEMA_V1)
+        old.execute(
+            "INSERT INTO documents (kind, number, state, doc_number, last_error, created_at,"
+            " updated_at) VALUES ('invoice', 'INV-1', 'failed', 'INV-1', 'refused', 'x', 'x')"
+        )
+        old.execute("PRAGMA user_version = 1")
+    old.close()
+    with Ledger.open(path) as migrated:
+        row = migrated.get(DocumentKind.INVOICE, "INV-1")
+        assert row is not None
+        assert row.last_error == "refused"
+        assert row.error_sentence is None
+        assert migrated.database.user_version == 2

@@ -31,7 +31,7 @@ from qbconnector.sync.listing import LedgerView, ListedDocument, QbState
 from qbconnector.sync.results import DocumentResult, Outcome
 from qbconnector.ui.finance.texts import state_label, status_label
 from qbconnector.ui.i18n import current_language
-from qbconnector.ui.messages import result_message
+from qbconnector.ui.messages import error_text, result_message
 
 Index = QModelIndex | QPersistentModelIndex
 STATE_ROLE = int(Qt.ItemDataRole.UserRole) + 1  # a row's QbState (the badge delegate reads it)
@@ -117,7 +117,7 @@ SORT_KEYS: dict[Column, SortKey] = {
     Column.QB_STATE: lambda row: SORTED_ORDER.index(row.qb_state),
     Column.QB_NUMBER: lambda row: row.qb_number.casefold(),
     Column.LAST_SYNC: lambda row: row.last_sync or _NO_TIME,
-    Column.ERROR: lambda row: row.error.casefold(),
+    Column.ERROR: lambda row: error_text(row.error).casefold(),
 }
 
 
@@ -288,7 +288,7 @@ class FinanceTableModel(QAbstractTableModel):
         return self.error_of(stored) if stored is not None else ""
 
     def error_of(self, stored: int) -> str:
-        return self._notes.get(stored) or self._rows[stored].error
+        return self._notes.get(stored) or error_text(self._rows[stored].error)
 
     def view_row_of(self, number: str) -> int:
         """Where the document is in the view now (-1 when filtered out or unknown)."""

@@ -33,10 +33,12 @@ DIRTY_MARK = "● "
 
 class ParametersPage(QWidget):
     """Signals: saved(object settings) after a save; dirtyChanged(bool); currentTabChanged(str);
-    connectionTested(object ConnectionReport) after a successful Test connection."""
+    connectionTested(object ConnectionReport) after a successful connection check;
+    connectionFailed(str message) when the start-up check fails."""
 
     saved = Signal(object)
     connectionTested = Signal(object)
+    connectionFailed = Signal(str)
     dirtyChanged = Signal(bool)
     currentTabChanged = Signal(str)
 
@@ -224,6 +226,18 @@ class ParametersPage(QWidget):
         self.server.show_test_result(self.tr("Connecting to QuickBooks…"), ok=True)
         self.runner.submit(
             self.services.test_connection, self._connection_ok, self._connection_failed
+        )
+
+    def check_connection_quietly(self) -> None:
+        """At start-up: learn the company's name for the banner without touching the tab.
+
+        A failure is reported through connectionFailed (the status bar), not as an error under
+        Test connection, and a result that arrives late never overwrites what a user did since.
+        """
+        self.runner.submit(
+            self.services.test_connection,
+            self.connectionTested.emit,
+            lambda error: self.connectionFailed.emit(describe_error(error)),
         )
 
     def _connection_ok(self, report: Any) -> None:
