@@ -83,7 +83,7 @@ def test_synchronize_pushes_checked_invoices_with_live_rows_and_a_summary(
 ) -> None:
     docs = approved_invoices(9)
     page = open_finance(docs, batch_size=3, in_flight=1)
-    server.set_faults(latency=80)  # each batch takes longer than one repaint interval
+    server.set_faults(latency=300)  # each batch outlasts a repaint interval, even on a busy CPU
     chosen = [doc.number for doc in docs[:8]]
     seen: list[tuple[int, int]] = []  # rows synced and still syncing when each update came
 
