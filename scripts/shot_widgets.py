@@ -12,6 +12,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPalette, QPixmap
 from PySide6.QtWidgets import QApplication, QFormLayout, QLabel, QVBoxLayout, QWidget
+from shot_helpers import settle
 
 from qbconnector.core.documents import DocumentKind
 from qbconnector.ui.i18n import install_translator
@@ -59,7 +60,7 @@ class Page(QWidget):
 
 def focus(app: QApplication, widget: QWidget) -> None:
     widget.setFocus(Qt.FocusReason.TabFocusReason)
-    app.processEvents()
+    settle(widget, 50)
 
 
 def main() -> int:
@@ -91,10 +92,10 @@ def main() -> int:
     focus(app, page.switch)
     save("toggle_focus", page.switch.grab().scaled(page.switch.size() * 3))
     editor.set_limit(20)
-    app.processEvents()
+    settle(editor, 50)
     save("editor_over_limit", editor.grab())
     editor.menu.popup(editor.plus_button.mapToGlobal(editor.plus_button.rect().bottomLeft()))
-    app.processEvents()
+    settle(editor.menu, 50)
     save("menu", editor.menu.grab())
     editor.menu.hide()
     return 0
