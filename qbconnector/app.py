@@ -66,9 +66,7 @@ def run(profile: Profile, *, language: str | None = None, demo: bool = False) ->
     app = create_application()
     window = build_window(app, profile, language=language, demo=demo)
     window.show()
-    notes = window.startup_warnings()
-    if window.services.vault.warning:
-        notes.append(window.services.vault.warning)
+    notes = window.startup_warnings()  # the vault's note stays in the status bar instead
     if notes:
         QMessageBox.information(window, window.tr("qbconnector"), "\n\n".join(notes))
     return int(app.exec())

@@ -168,11 +168,26 @@ class MainWindow(QMainWindow):
         self.token_label.setObjectName("statusTokens")
         self.auto_sync_label = QLabel()
         self.auto_sync_label.setObjectName("statusAutoSync")
-        for label in (self.connection_label, self.token_label, self.auto_sync_label):
+        self.vault_label = QLabel()
+        self.vault_label.setObjectName("statusVault")
+        for label in (
+            self.vault_label, self.connection_label, self.token_label, self.auto_sync_label,
+        ):  # fmt: skip
             bar.addPermanentWidget(label)
         self.setStatusBar(bar)
 
     def retranslate(self) -> None:
+        unencrypted = not self.services.vault.encrypted
+        self.vault_label.setVisible(unencrypted)
+        self.vault_label.setText(self.tr("Tokens stored unencrypted") if unencrypted else "")
+        self.vault_label.setToolTip(
+            self.tr(
+                "No system keyring is available, so the QuickBooks tokens are stored unencrypted "
+                "in %1 (readable only by your user account)."
+            ).replace("%1", str(self.services.profile.vault_file))
+            if unencrypted
+            else ""
+        )
         self.nav_parameters.setText(self.tr("Parameters"))
         self.nav_parameters.setAccessibleName(self.tr("Parameters"))
         self.nav_finance.setText(self.tr("Finance"))

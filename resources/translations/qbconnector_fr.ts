@@ -406,6 +406,14 @@
 <context>
     <name>MainWindow</name>
     <message>
+        <source>Tokens stored unencrypted</source>
+        <translation>Jetons stockés sans chiffrement</translation>
+    </message>
+    <message>
+        <source>No system keyring is available, so the QuickBooks tokens are stored unencrypted in %1 (readable only by your user account).</source>
+        <translation>Aucun trousseau système n&apos;est disponible : les jetons QuickBooks sont stockés sans chiffrement dans %1 (lisible seulement par votre compte utilisateur).</translation>
+    </message>
+    <message>
         <source>Parameters</source>
         <translation>Paramètres</translation>
     </message>

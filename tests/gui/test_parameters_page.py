@@ -174,3 +174,24 @@ def test_enter_in_a_field_saves(window: MainWindow, qtbot: QtBot, profile: Profi
     qtbot.keyClick(page.sync.customer_sync_number, Qt.Key.Key_Return)
     assert not page.is_dirty()
     assert SettingsFile(profile.settings_file).load().settings.sync.customer_sync_number == "1001"
+
+
+def test_unencrypted_secrets_are_said_in_the_status_bar(
+    qtbot: QtBot, profile: Profile, window: MainWindow
+) -> None:
+    import keyring
+    import keyring.backends.fail
+
+    from qbconnector.app import build_window, create_application
+    from qbconnector.services import ConnectorServices
+
+    assert not window.vault_label.isVisible()  # the in-memory keyring counts as a keyring
+    keyring.set_keyring(keyring.backends.fail.Keyring())
+    plain = build_window(create_application(), profile, services=ConnectorServices(profile))
+    plain.ask_about_unsaved = lambda: QMessageBox.StandardButton.Discard  # type: ignore[method-assign]
+    qtbot.addWidget(plain)
+    plain.show()
+    assert plain.vault_label.isVisible()
+    assert plain.vault_label.text() == "Tokens stored unencrypted"
+    assert str(profile.vault_file) in plain.vault_label.toolTip()
+    plain.close()
