@@ -206,6 +206,10 @@ class MainWindow(QMainWindow):
     # -- navigation ----------------------------------------------------------------------------
 
     def show_page(self, name: str) -> None:
+        leaving = self.current_page() == PAGE_PARAMETERS and name != PAGE_PARAMETERS
+        if leaving and self.parameters.is_dirty() and not self._confirm_discard(revert=True):
+            self.nav_parameters.setChecked(True)  # stay: the user chose Cancel
+            return
         widget = self.parameters if name == PAGE_PARAMETERS else self.finance
         self.stack.setCurrentWidget(widget)
         button = self.nav_parameters if name == PAGE_PARAMETERS else self.nav_finance
@@ -315,10 +319,13 @@ class MainWindow(QMainWindow):
         self.runner.shutdown()
         event.accept()
 
-    def _confirm_discard(self) -> bool:
+    def _confirm_discard(self, *, revert: bool = False) -> bool:
+        """Save, or discard (reverting the page when it stays open), or cancel: False."""
         answer = self.ask_about_unsaved()
         if answer == QMessageBox.StandardButton.Save:
             return self.parameters.save()
+        if answer == QMessageBox.StandardButton.Discard and revert:
+            self.parameters.revert()
         return answer == QMessageBox.StandardButton.Discard
 
     def ask_about_unsaved(self) -> QMessageBox.StandardButton:

@@ -195,3 +195,20 @@ def test_unencrypted_secrets_are_said_in_the_status_bar(
     assert plain.vault_label.text() == "Tokens stored unencrypted"
     assert str(profile.vault_file) in plain.vault_label.toolTip()
     plain.close()
+
+
+def test_leaving_for_finance_with_unsaved_changes_asks(
+    window: MainWindow, profile: Profile
+) -> None:
+    window.parameters.server.realm_id.setText("55")
+    window.parameters.server.realm_id.textEdited.emit("55")
+    window.ask_about_unsaved = lambda: QMessageBox.StandardButton.Cancel  # type: ignore[method-assign]
+    window.nav_finance.click()
+    assert window.current_page() == "parameters"
+    assert window.nav_parameters.isChecked()
+    window.ask_about_unsaved = lambda: QMessageBox.StandardButton.Discard  # type: ignore[method-assign]
+    window.nav_finance.click()
+    assert window.current_page() == "finance"
+    assert window.parameters.server.realm_id.text() == ""
+    assert not window.parameters.is_dirty()
+    assert not profile.settings_file.exists()

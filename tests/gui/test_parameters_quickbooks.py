@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QComboBox, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from qbconnector.app import build_window, create_application
+from qbconnector.flowfit.samples import generate_documents
+from qbconnector.flowfit.store import DocumentStore
 from qbconnector.sandbox.connect import settings_for_sandbox, store_sandbox_secrets
 from qbconnector.sandbox.server import SandboxServer
 from qbconnector.storage.profile import Profile
@@ -131,3 +133,27 @@ def test_start_up_check_failure_goes_to_the_status_bar(
     assert "could not be reached" in again.connection_label.toolTip()
     assert again.parameters.server.test_result.text() == ""
     again.close()
+
+
+def test_itemized_mapping_lists_flowfit_services_and_saves_the_choice(
+    window: MainWindow, qtbot: QtBot, sandbox: SandboxServer
+) -> None:
+    with DocumentStore.open(window.services.profile.store_file) as store:
+        store.upsert_many(generate_documents(20, seed=3))
+        flowfit_services = store.service_names()
+    _connect(window, sandbox)
+    page = window.parameters
+    page.sync.posting_mode.setCurrentIndex(page.sync.posting_mode.findData("itemized"))
+    tab = page.services_tab
+    page.tabs.setCurrentWidget(tab)
+    qtbot.waitUntil(lambda: tab.model.rowCount() > 0, timeout=10_000)
+    qtbot.waitUntil(lambda: tab.mapping_form.rowCount() == len(flowfit_services), timeout=5_000)
+    assert not tab.mapping_group.isHidden()
+    combo = tab.findChild(QComboBox, f"servicesMap_{flowfit_services[0]}")
+    assert combo is not None
+    combo.setCurrentIndex(combo.findText("Revision"))
+    assert page.save()
+    revision = next(str(i["Id"]) for i in sandbox.entities("Item") if i["Name"] == "Revision")
+    saved = window.services.load_settings().settings
+    assert saved.services.mapping == {flowfit_services[0]: revision}
+    assert saved.sync.posting_mode.value == "itemized"
