@@ -157,3 +157,15 @@ def test_itemized_mapping_lists_flowfit_services_and_saves_the_choice(
     saved = window.services.load_settings().settings
     assert saved.services.mapping == {flowfit_services[0]: revision}
     assert saved.sync.posting_mode.value == "itemized"
+
+
+def test_first_visit_to_services_saves_nothing(
+    window: MainWindow, qtbot: QtBot, sandbox: SandboxServer
+) -> None:
+    _connect(window, sandbox)
+    page = window.parameters
+    page.sync.posting_mode.setCurrentIndex(page.sync.posting_mode.findData("itemized"))
+    page.tabs.setCurrentWidget(page.services_tab)
+    qtbot.waitUntil(lambda: page.services_tab.model.rowCount() > 0, timeout=10_000)
+    assert page.is_dirty()  # the edit is still the user's to save or discard
+    assert window.services.load_settings().settings.sync.posting_mode.value == "summary"

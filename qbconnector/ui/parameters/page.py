@@ -152,9 +152,8 @@ class ParametersPage(QWidget):
             self.tabs.currentWidget() is self.services_tab
             and not self._services_requested
             and self.settings.server.realm_id
-            and not self.runner.is_busy()
         ):
-            self.load_service_items()  # the first visit fills the list
+            self._submit_service_load()  # the first visit fills the list, saving nothing
 
     def _posting_mode_changed(self, itemized: bool) -> None:
         self.invoices.set_itemized(itemized)
@@ -256,11 +255,16 @@ class ParametersPage(QWidget):
         self.server.show_test_result(describe_error(error), ok=False)
 
     def load_service_items(self) -> None:
+        """Refresh: saves pending edits first, like Test connection."""
         if not self._saved_for_lookup():
             self.services_tab.set_load_error(
                 self.tr("Correct the fields marked in red, then refresh again.")
             )
             return
+        self._submit_service_load()
+
+    def _submit_service_load(self) -> None:
+        """Load with the saved parameters (the vault keeps any token QuickBooks rotates)."""
         self.services_tab.set_loading()
         self.runner.submit(
             self.services.list_service_items,
