@@ -267,11 +267,13 @@ class MainWindow(QMainWindow):
     def _connection_tested(self, report: object) -> None:
         if isinstance(report, ConnectionReport):
             self.company_name = report.company_name
-            if report.refresh_hard_expires is not None:
+            # The rolling expiry moves with each use; the hard one (5 years) never does.
+            until = report.refresh_expires or report.refresh_hard_expires
+            if report.refresh_hard_expires is not None and until is not None:
+                until = min(until, report.refresh_hard_expires)
+            if until is not None:
                 self.token_label.setText(
-                    self.tr("Refresh token valid until %1").replace(
-                        "%1", report.refresh_hard_expires.date().isoformat()
-                    )
+                    self.tr("Refresh token valid until %1").replace("%1", until.date().isoformat())
                 )
         self._settings_changed(self.parameters.settings)
 
