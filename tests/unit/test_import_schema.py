@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import copy
 import json
 import re
 from decimal import Decimal
@@ -14,6 +13,7 @@ import pytest
 from qbconnector.flowfit import parse
 from qbconnector.flowfit.importer import WRAPPER_FIELDS, parse_json
 from qbconnector.flowfit.parse import ImportFileError
+from tests.record_edits import edited
 
 ROOT = Path(__file__).resolve().parents[2]
 SCHEMA: dict[str, Any] = json.loads((ROOT / "resources" / "document.schema.json").read_text())
@@ -111,17 +111,7 @@ BASE: dict[str, Any] = {
 
 
 def _variant(change: dict[str, Any]) -> dict[str, Any]:
-    record = copy.deepcopy(BASE)
-    for dotted, value in change.items():
-        *parents, last = dotted.split(".")
-        target: Any = record
-        for part in parents:
-            target = target[int(part)] if part.isdigit() else target[part]
-        if value is KeyError:
-            del target[last]
-        else:
-            target[last] = value
-    return record
+    return edited(BASE, change)
 
 
 # Each variant is accepted by both or refused by both. Checks the schema cannot express (real

@@ -21,6 +21,7 @@ from qbconnector.flowfit.importer import (
 from qbconnector.flowfit.parse import ImportFileError
 from qbconnector.flowfit.samples import generate_documents
 from qbconnector.flowfit.store import DocumentStore, UpsertCounts
+from tests.record_edits import edited
 
 SAMPLES = Path(__file__).resolve().parents[2] / "resources" / "samples"
 
@@ -80,16 +81,7 @@ def test_wrapper_object_is_accepted() -> None:
 
 
 def _with(path: str, value: Any) -> dict[str, Any]:
-    record = copy.deepcopy(RECORD)
-    *parents, last = path.split(".")
-    target: Any = record
-    for part in parents:
-        target = target[int(part)] if part.isdigit() else target[part]
-    if value is KeyError:
-        del target[last]
-    else:
-        target[last] = value
-    return record
+    return edited(RECORD, {path: value})
 
 
 @pytest.mark.parametrize(
