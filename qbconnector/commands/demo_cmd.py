@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import shutil
 
 from qbconnector.storage.profile import Profile
 
@@ -25,3 +26,5 @@ def run(args: argparse.Namespace, profile: Profile) -> int:
         return app.run(demo.profile, language=args.language, demo=True)
     finally:
         demo.stop()
+        if chosen is None:  # a throw-away profile goes with the demo
+            shutil.rmtree(demo.profile.root, ignore_errors=True)
