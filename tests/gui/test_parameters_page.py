@@ -212,3 +212,19 @@ def test_leaving_for_finance_with_unsaved_changes_asks(
     assert window.parameters.server.realm_id.text() == ""
     assert not window.parameters.is_dirty()
     assert not profile.settings_file.exists()
+
+
+def test_a_wrong_kind_variable_is_refused_in_the_window_language(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    window.language.setCurrentIndex(window.language.findData("fr"))
+    window.language.activated.emit(window.language.currentIndex())
+    page = window.parameters
+    page.quotes.editor.set_template("Soumission %DUE_DATE%")
+    assert not page.save()
+    box = page.quotes.boxes["quotes.description"]
+    assert box.has_error()
+    assert "soumissions" in box.error.text()  # the French wording, not the core's English
+    assert "cannot be used" not in box.error.text()
+    window.language.setCurrentIndex(window.language.findData("en"))
+    window.language.activated.emit(window.language.currentIndex())

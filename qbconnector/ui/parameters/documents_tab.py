@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QFormLayout, QVBoxLayout, QWidget
 from qbconnector.core.documents import Document, DocumentKind
 from qbconnector.core.settings import Settings
 from qbconnector.core.template import FieldLimit
+from qbconnector.core.validation import FieldError
 from qbconnector.ui.parameters.base import ParametersTab
 from qbconnector.ui.parameters.form import FieldBox, add_row
 from qbconnector.ui.widgets.chip_editor import ChipTemplateEditor
@@ -60,6 +61,15 @@ class DocumentsTab(ParametersTab):
             "To the right, approved quotes are pushed to QuickBooks (as estimates) "
             "automatically. To the left, push them from Finance > Quotes with Synchronize."
         )
+
+    def show_errors(self, errors: list[FieldError]) -> int:
+        shown = super().show_errors(errors)
+        box = self.boxes[f"{self.section}.description"]
+        if box.has_error() and self.editor.error_text():
+            # The editor words template problems in the window's language; the core's
+            # message under it would repeat them in English.
+            box.set_error(self.editor.error_text())
+        return shown
 
     def set_preview_document(self, document: Document | None) -> None:
         self.editor.set_preview_document(document)
