@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 
 from qbconnector.core.settings import Settings
 from qbconnector.quickbooks.client import QuickBooksClient
-from qbconnector.quickbooks.tokenstate import TOKEN_STATE_FILE_NAME, TokenStatus, read_token_times
+from qbconnector.quickbooks.tokenstate import TokenStatus, read_token_times
 from qbconnector.storage.profile import Profile
 from qbconnector.storage.vault import REFRESH_TOKEN, SecretStore
 from qbconnector.sync.connection import open_client
@@ -44,7 +44,7 @@ def _client(profile: Profile, settings: Settings, vault: SecretStore) -> QuickBo
 
 def token_status(profile: Profile, vault: SecretStore) -> TokenStatus:
     """Expiry times of the saved tokens, read from the profile without any network call."""
-    times = read_token_times(profile.root / TOKEN_STATE_FILE_NAME)
+    times = read_token_times(profile.token_state_file)
     return TokenStatus.from_times(times, bool(vault.get(REFRESH_TOKEN)))
 
 

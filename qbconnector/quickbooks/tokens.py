@@ -16,7 +16,6 @@ from qbconnector.quickbooks.errors import ReconnectRequired, TokenEndpointError,
 from qbconnector.quickbooks.lockfile import InterProcessLock, LockTimeoutError
 from qbconnector.quickbooks.oauth import OAuthSettings, make_auth_client, refresh_failure
 from qbconnector.quickbooks.tokenstate import (
-    TOKEN_STATE_FILE_NAME,
     TokenStatus,
     TokenTimes,
     read_token_times,
@@ -83,7 +82,7 @@ class TokenManager:
             vault,
             settings,
             lock_file=profile.token_lock_file,
-            state_file=profile.root / TOKEN_STATE_FILE_NAME,
+            state_file=profile.token_state_file,
             **options,
         )
 

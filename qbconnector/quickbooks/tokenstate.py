@@ -10,8 +10,6 @@ from pathlib import Path
 
 from qbconnector.storage.atomic import atomic_write_text
 
-TOKEN_STATE_FILE_NAME = "token-state.json"
-
 
 def token_fingerprint(token: str) -> str:
     """A short one-way digest telling which access token the lifetimes describe."""

@@ -37,6 +37,11 @@ class Profile:
         return self.root / "documents.sqlite3"
 
     @property
+    def token_state_file(self) -> Path:
+        """Token lifetimes (never the tokens themselves)."""
+        return self.root / "token-state.json"
+
+    @property
     def token_lock_file(self) -> Path:
         return self.root / "token-refresh.lock"
 

@@ -166,12 +166,8 @@ class ParametersPage(QWidget):
         """Validate and save; errors go under their fields and nothing is written."""
         draft = self.draft()
         secrets = self.typed_secrets()
-        errors = self.services.check(draft, secrets)
-        if errors:
-            self._show_errors(errors)
-            return False
         try:
-            self.services.save(draft, secrets)
+            self.services.save(draft, secrets)  # validates everything before writing anything
         except SettingsInvalidError as error:
             self._show_errors(error.errors)
             return False
@@ -186,18 +182,11 @@ class ParametersPage(QWidget):
         self.load(self.settings)
 
     def _show_errors(self, errors: list[FieldError]) -> None:
-        fields = 0
-        first_tab: int | None = None
-        for index, tab in enumerate(self.tabs_list):
-            shown = tab.show_errors(errors)
-            fields += shown
-            if shown and first_tab is None:
-                first_tab = index
-        self._set_save_label(fields)
-        if first_tab is not None and not self.tabs_list[self.tabs.currentIndex()].show_errors(
-            errors
-        ):
-            self.tabs.setCurrentIndex(first_tab)
+        shown = [tab.show_errors(errors) for tab in self.tabs_list]
+        self._set_save_label(sum(shown))
+        if any(shown) and not shown[self.tabs.currentIndex()]:
+            # Take the user to the first tab with a problem unless this one has one.
+            self.tabs.setCurrentIndex(next(index for index, count in enumerate(shown) if count))
 
     def _set_save_label(self, fields: int) -> None:
         if fields == 1:

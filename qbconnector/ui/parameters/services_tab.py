@@ -41,6 +41,7 @@ class ServicesTab(ParametersTab):
         self._items: list[ServiceItem] = []
         self._flowfit_services: list[str] = []
         self._itemized = False
+        self._loading_selection = False  # selecting the saved row is not a user's change
         layout = QVBoxLayout(self)
         layout.addLayout(self._toolbar())
         self.model = QStandardItemModel(0, 2, self)
@@ -160,7 +161,7 @@ class ServicesTab(ParametersTab):
 
     def _selection_changed(self) -> None:
         rows = self.table.selectionModel().selectedRows(0)
-        if not rows or getattr(self, "_loading_selection", False):
+        if not rows or self._loading_selection:
             return
         source = self.proxy.mapToSource(rows[0])
         item = self.model.item(source.row(), 0)
