@@ -80,11 +80,15 @@ def _service_text(settings: Settings) -> str:
     return f"#{services.service_id}{name}"
 
 
+def format_blocks(blocks: dict[str, dict[str, Any]]) -> str:
+    """Titled blocks of ``label: value`` lines (underscores in labels read as spaces)."""
+    lines: list[str] = []
+    for title, values in blocks.items():
+        lines.append(title)
+        lines += [f"  {label.replace('_', ' ')}: {value}" for label, value in values.items()]
+    return "\n".join(lines)
+
+
 def describe_settings(settings: Settings, vault: OpenedVault) -> str:
     """The parameters as indented text, one section per block."""
-    lines: list[str] = []
-    for section, values in settings_summary(settings, vault).items():
-        lines.append(section)
-        for label, value in values.items():
-            lines.append(f"  {label}: {value}")
-    return "\n".join(lines)
+    return format_blocks(settings_summary(settings, vault))

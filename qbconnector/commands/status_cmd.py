@@ -9,7 +9,7 @@ from typing import Any
 
 from qbconnector import __version__
 from qbconnector.commands._context import open_context
-from qbconnector.commands._show import settings_summary
+from qbconnector.commands._show import format_blocks, settings_summary
 from qbconnector.connection_checks import token_status
 from qbconnector.core.documents import DocumentKind
 from qbconnector.flowfit.store import DocumentFilter, DocumentStore
@@ -83,15 +83,11 @@ def run(args: argparse.Namespace, profile: Profile) -> int:
     print(f"Secrets stored in: {vault['stored_in']}")
     if vault["warning"]:
         print(f"  note: {vault['warning']}")
-    for section, values in status["parameters"].items():
-        _print_block(section, values)
-    _print_block("Tokens", {k: v or "(unknown)" for k, v in status["tokens"].items()})
-    _print_block("Documents", status["documents"])
-    _print_block("Sync ledger", status["sync_ledger"] or {"rows": 0})
+    blocks = {
+        **status["parameters"],
+        "Tokens": {label: value or "(unknown)" for label, value in status["tokens"].items()},
+        "Documents": status["documents"],
+        "Sync ledger": status["sync_ledger"] or {"rows": 0},
+    }
+    print(format_blocks(blocks))
     return 0
-
-
-def _print_block(title: str, values: dict[str, Any]) -> None:
-    print(title)
-    for label, value in values.items():
-        print(f"  {label.replace('_', ' ')}: {value}")

@@ -7,7 +7,9 @@ import ipaddress
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
+from qbconnector.core.documents import DocumentKind
 from qbconnector.core.settings import Environment, Settings
+from qbconnector.core.template import TemplateError, parse_template, validate_for_kind
 
 MAX_AUTO_SYNC_MINUTES = 24 * 60
 
@@ -159,10 +161,6 @@ def _service_errors(settings: Settings) -> list[FieldError | None]:
 
 
 def _template_errors(settings: Settings) -> list[FieldError | None]:
-    # Imported here: the template module is the heavier part of the core.
-    from qbconnector.core.documents import DocumentKind
-    from qbconnector.core.template import TemplateError, parse_template, validate_for_kind
-
     errors: list[FieldError | None] = []
     for section, kind in (("invoices", DocumentKind.INVOICE), ("quotes", DocumentKind.QUOTE)):
         text = getattr(settings, section).description
