@@ -37,8 +37,10 @@ def configure_profile(profile: Path, server: SandboxServer, *extra: str) -> None
         profile, "configure", "--enabled", "--environment", "custom",
         "--api-base-url", server.api_base_url, "--discovery-url", server.discovery_url,
         "--realm-id", server.realm_id, "--client-id", server.client_id,
-        "--client-secret", server.client_secret, "--refresh-token", grant["refresh_token"],
-        "--access-token", grant["access_token"], "--service", service_ids(server)["Translation"],
+        # --option=VALUE: a generated secret may start with "-", which argparse would
+        # otherwise take for an option.
+        f"--client-secret={server.client_secret}", f"--refresh-token={grant['refresh_token']}",
+        f"--access-token={grant['access_token']}", "--service", service_ids(server)["Translation"],
         *extra,
     )  # fmt: skip
     assert done.returncode == 0, done.stderr

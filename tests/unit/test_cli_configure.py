@@ -90,3 +90,10 @@ def test_status_names_the_profile_folder(tmp_path: Path) -> None:
     assert status["vault"]["encrypted"] is False
     text = run_cli(tmp_path, "status")
     assert f"Profile folder: {tmp_path}" in text.stdout
+
+
+def test_a_secret_starting_with_a_dash_goes_in_with_an_equals_sign(tmp_path: Path) -> None:
+    result = run_cli(tmp_path, "configure", "--client-secret=-starts-with-a-dash")
+    assert result.returncode == 0, result.stderr
+    secrets = json.loads((tmp_path / "secrets.json").read_text())
+    assert secrets["client_secret"] == "-starts-with-a-dash"
