@@ -57,18 +57,50 @@ class Project:
 
 @dataclass(frozen=True)
 class Line:
-    """One billed FlowFit service; money is Decimal, never float."""
+    """One billed FlowFit service; money is Decimal, never float.
+
+    ``taxable`` False marks a line the document's tax does not apply to.
+    """
 
     service: str
     description: str
     quantity: Decimal
     unit_price: Decimal
     unit: str | None = None
+    taxable: bool = True
 
     @property
     def amount(self) -> Decimal:
         """Quantity times unit price, rounded half-up to cents."""
         return to_cents(self.quantity * self.unit_price)
+
+
+@dataclass(frozen=True)
+class TaxComponent:
+    """One rate of a FlowFit tax (GST, QST, HST, PST): percent and the amount billed."""
+
+    name: str
+    rate: Decimal  # percent: 9.975 means 9.975 %
+    amount: Decimal
+
+
+@dataclass(frozen=True)
+class DocumentTax:
+    """The FlowFit tax a document carries: simple (one component) or compound (Tax 1 / Tax 2)."""
+
+    code: str
+    name: str
+    components: tuple[TaxComponent, ...]
+
+    @property
+    def amount(self) -> Decimal:
+        """What FlowFit billed in tax, all components together."""
+        return sum((component.amount for component in self.components), Decimal("0.00"))
+
+    @property
+    def rates(self) -> tuple[Decimal, ...]:
+        """The component rates in percent, in FlowFit's order (Tax 1, Tax 2)."""
+        return tuple(component.rate for component in self.components)
 
 
 @dataclass(frozen=True)
@@ -86,6 +118,7 @@ class Document:
     due_date: dt.date | None = None
     valid_until: dt.date | None = None
     updated_at: dt.datetime | None = None
+    tax: DocumentTax | None = None  # None: the document is not taxed
     extra: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
 
     @property
@@ -97,6 +130,28 @@ class Document:
     def subtotal(self) -> Decimal:
         """Sum of the line amounts (each already rounded to cents)."""
         return sum((line.amount for line in self.lines), Decimal("0.00"))
+
+    @property
+    def taxable_subtotal(self) -> Decimal:
+        """Sum of the amounts of the lines the document's tax applies to."""
+        if self.tax is None:
+            return Decimal("0.00")
+        return sum((line.amount for line in self.lines if line.taxable), Decimal("0.00"))
+
+    @property
+    def untaxed_subtotal(self) -> Decimal:
+        """Sum of the amounts of the lines no tax applies to (all of them when untaxed)."""
+        return self.subtotal - self.taxable_subtotal
+
+    @property
+    def tax_amount(self) -> Decimal:
+        """The tax FlowFit billed (0 when the document is not taxed)."""
+        return self.tax.amount if self.tax is not None else Decimal("0.00")
+
+    @property
+    def total(self) -> Decimal:
+        """What FlowFit billed the client: subtotal plus tax."""
+        return self.subtotal + self.tax_amount
 
     def content_hash(self) -> str:
         """A stable hash of everything that can change what is pushed."""
@@ -140,6 +195,7 @@ def document_to_dict(document: Document, *, with_updated_at: bool = True) -> dic
                 "quantity": str(line.quantity),
                 "unit": line.unit,
                 "unit_price": str(line.unit_price),
+                "taxable": None if line.taxable else False,
             }
         )
         for line in document.lines
@@ -158,5 +214,20 @@ def document_to_dict(document: Document, *, with_updated_at: bool = True) -> dic
             "updated_at": _iso(document.updated_at) if with_updated_at else None,
         }
     )
+    if document.tax is not None:
+        result["tax"] = tax_to_dict(document.tax)
+        result["total"] = str(document.total)
     result["lines"] = lines
     return result
+
+
+def tax_to_dict(tax: DocumentTax) -> dict[str, Any]:
+    """The import-format form of a document's tax; rates and amounts as decimal strings."""
+    return {
+        "code": tax.code,
+        "name": tax.name,
+        "components": [
+            {"name": part.name, "rate": str(part.rate), "amount": str(part.amount)}
+            for part in tax.components
+        ],
+    }

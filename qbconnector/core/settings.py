@@ -6,7 +6,7 @@ import enum
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 DEFAULT_INVOICE_TEMPLATE = "Invoice #%DOCUMENT_NUMBER% - %PROJECT_NUMBER% - %CLIENT_CODE%"
 DEFAULT_QUOTE_TEMPLATE = "Quote #%DOCUMENT_NUMBER% - %PROJECT_NUMBER% - %CLIENT_CODE%"
 DEFAULT_AUTO_SYNC_MINUTES = 15
@@ -73,6 +73,24 @@ class ServiceSettings:
     mapping: dict[str, str] = field(default_factory=dict)
 
 
+class TaxAmounts(enum.StrEnum):
+    """Whose tax amounts QuickBooks keeps: FlowFit's (sent as an override) or its own."""
+
+    FLOWFIT = "flowfit"
+    QUICKBOOKS = "quickbooks"
+
+
+@dataclass(frozen=True)
+class TaxSettings:
+    """Taxes tab: FlowFit tax code -> QuickBooks TaxCode Id, the code for untaxed lines."""
+
+    mapping: dict[str, str] = field(default_factory=dict)
+    untaxed_code: str = ""  # QuickBooks TaxCode Id put on lines no tax applies to
+    amounts: TaxAmounts = TaxAmounts.FLOWFIT
+    # QuickBooks TaxCode Id -> its name when saved, so status and the tab can say it offline
+    code_names: dict[str, str] = field(default_factory=dict)
+
+
 @dataclass(frozen=True)
 class Settings:
     """All parameters, as saved in settings.json (never any secret)."""
@@ -85,6 +103,7 @@ class Settings:
     )
     sync: SyncSettings = field(default_factory=SyncSettings)
     services: ServiceSettings = field(default_factory=ServiceSettings)
+    taxes: TaxSettings = field(default_factory=TaxSettings)
 
     def with_section(self, name: str, **changes: Any) -> Settings:
         """A copy with some fields of one section changed."""
@@ -98,4 +117,5 @@ SECTIONS: dict[str, type[Any]] = {
     "quotes": DocumentSettings,
     "sync": SyncSettings,
     "services": ServiceSettings,
+    "taxes": TaxSettings,
 }

@@ -17,8 +17,13 @@ def _from_v0(data: dict[str, Any]) -> dict[str, Any]:
     return {**data, "version": 1}
 
 
+def _from_v1(data: dict[str, Any]) -> dict[str, Any]:
+    # Version 2 adds the taxes section; its defaults (nothing mapped) are what v1 meant.
+    return {**data, "version": 2}
+
+
 # MIGRATIONS[n] turns a version-n document into version n+1.
-MIGRATIONS: dict[int, Migration] = {0: _from_v0}
+MIGRATIONS: dict[int, Migration] = {0: _from_v0, 1: _from_v1}
 
 
 class SettingsVersionError(ValueError):
