@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from qbconnector import connection_checks
-from qbconnector.connection_checks import ConnectionReport, ServiceItem
-from qbconnector.core.documents import Document, DocumentKind
+from qbconnector.connection_checks import CompanyTaxes, ConnectionReport, ServiceItem
+from qbconnector.core.documents import Document, DocumentKind, DocumentTax
 from qbconnector.core.settings import Settings
 from qbconnector.core.validation import FieldError, clean_token, validate_settings
 from qbconnector.flowfit.store import DocumentStore
@@ -67,6 +67,18 @@ class ConnectorServices:
         settings = self.settings_file.load().settings
         return connection_checks.list_service_items(self.profile, settings, self.vault.store)
 
+    def list_tax_codes(self) -> CompanyTaxes:
+        """Blocking: the company's tax regime and tax codes (call from a worker thread)."""
+        settings = self.settings_file.load().settings
+        return connection_checks.list_tax_codes(self.profile, settings, self.vault.store)
+
+    def flowfit_taxes(self) -> list[DocumentTax]:
+        """The FlowFit taxes the stored documents carry, one per tax code, by code."""
+        if not self.profile.store_file.exists():
+            return []
+        with DocumentStore.open(self.profile.store_file) as store:
+            return store.taxes_seen()
+
     def flowfit_services(self) -> list[str]:
         """The FlowFit service names seen in the local document store (for itemized mapping)."""
         if not self.profile.store_file.exists():
@@ -83,4 +95,4 @@ class ConnectorServices:
         return {kind: document for kind, document in found.items() if document is not None}
 
 
-__all__ = ["ConnectionReport", "ConnectorServices", "ServiceItem"]
+__all__ = ["CompanyTaxes", "ConnectionReport", "ConnectorServices", "ServiceItem"]

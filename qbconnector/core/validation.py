@@ -78,6 +78,7 @@ def validate_settings(settings: Settings) -> list[FieldError]:
         check_url("flowfit.api_url", settings.flowfit.api_url, required=False),
         *_sync_errors(settings),
         *_service_errors(settings),
+        *_tax_errors(settings),
     ]
     errors += _template_errors(settings)
     return [error for error in errors if error is not None]
@@ -155,6 +156,39 @@ def _service_errors(settings: Settings) -> list[FieldError | None]:
                     "The FlowFit service '{service}' is mapped to '{value}', which is not a "
                     "QuickBooks item Id; pick the item again.",
                     {"service": flowfit_service, "value": item_id},
+                )
+            )
+    return errors
+
+
+def _is_qbo_id(value: str) -> bool:
+    # ASCII digits only: str.isdigit() also takes Arabic-Indic or superscript digits.
+    return bool(value) and value.isascii() and value.isdigit()
+
+
+def _tax_errors(settings: Settings) -> list[FieldError | None]:
+    taxes = settings.taxes
+    errors: list[FieldError | None] = []
+    if taxes.untaxed_code and not _is_qbo_id(taxes.untaxed_code):
+        errors.append(
+            FieldError(
+                "taxes.untaxed_code",
+                "'{value}' is not a QuickBooks tax code Id; pick the code in the list.",
+                {"value": taxes.untaxed_code},
+            )
+        )
+    for flowfit_tax, code_id in taxes.mapping.items():
+        if not flowfit_tax.strip():
+            errors.append(
+                FieldError("taxes.mapping", "A FlowFit tax code cannot be empty in the mapping.")
+            )
+        elif not _is_qbo_id(code_id):
+            errors.append(
+                FieldError(
+                    "taxes.mapping",
+                    "The FlowFit tax '{tax}' is mapped to '{value}', which is not a QuickBooks "
+                    "tax code Id; pick the code again.",
+                    {"tax": flowfit_tax, "value": code_id},
                 )
             )
     return errors

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from qbconnector.core.documents import Document, DocumentKind, DocumentStatus
+from qbconnector.core.documents import Document, DocumentKind, DocumentStatus, DocumentTax
 from qbconnector.flowfit.store_rows import (
     DOCUMENT_COLUMNS,
     ROW_COLUMNS,
@@ -203,6 +203,14 @@ class DocumentStore:
             "json_each(documents.lines) AS line ORDER BY 1"
         )
         return [str(name) for (name,) in rows if name]
+
+    def taxes_seen(self) -> list[DocumentTax]:
+        """One FlowFit tax per tax code carried by a stored document (the latest), by code."""
+        seen: dict[str, DocumentTax] = {}
+        for document in self.iter_documents():
+            if document.tax is not None:
+                seen[document.tax.code] = document.tax
+        return [seen[code] for code in sorted(seen)]
 
     def keys(self, where: DocumentFilter | None = None) -> list[tuple[DocumentKind, str]]:
         """(kind, number) of the matching documents, in key order."""
