@@ -68,7 +68,8 @@ class SyncEngine:
         """The decision for each document given the ledger as it is; sends nothing."""
         chosen = unique(documents)
         rows = self.ledger.rows_for(document.key for document in chosen)
-        return plan(chosen, self.options, rows=rows, facts=facts)
+        options = self.options.with_company_taxes(facts.taxes) if facts else self.options
+        return plan(chosen, options, rows=rows, facts=facts)
 
     def run(
         self,
