@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 from dataclasses import dataclass
+from decimal import Decimal
 from functools import cached_property
 from typing import Any, Protocol
 
 from qbconnector.quickbooks.taxcodes import (
     TaxCodeInfo,
+    TaxRateInfo,
     TaxRegime,
     parse_tax_codes,
     parse_tax_rates,
@@ -55,3 +58,46 @@ def read_company_taxes(api: QueryApi, preferences: Mapping[str, Any] | None = No
     codes = parse_tax_codes(api.query("SELECT * FROM TaxCode").rows, rates)
     regime = TaxRegime.of(country, automated_sales_tax(preferences))
     return CompanyTaxes(country, regime, tuple(sorted_codes(codes.values())))
+
+
+def taxes_to_json(taxes: CompanyTaxes) -> str:
+    """The company's taxes as JSON, kept so offline views build the payloads a run sends."""
+    return json.dumps(
+        {
+            "country": taxes.country,
+            "regime": taxes.regime.value,
+            "codes": [
+                {
+                    "id": code.id,
+                    "name": code.name,
+                    "active": code.active,
+                    "description": code.description,
+                    "rates": [
+                        {"id": r.id, "name": r.name, "value": str(r.value), "active": r.active}
+                        for r in code.rates
+                    ],
+                }
+                for code in taxes.codes
+            ],
+        }
+    )
+
+
+def taxes_from_json(stored: str | None) -> CompanyTaxes | None:
+    """What :func:`taxes_to_json` wrote; None when absent or unreadable."""
+    if not stored:
+        return None
+    try:
+        data = json.loads(stored)
+        codes = tuple(
+            TaxCodeInfo(
+                str(code["id"]), str(code["name"]), bool(code["active"]),
+                tuple(TaxRateInfo(str(r["id"]), str(r["name"]), Decimal(str(r["value"])),
+                                  bool(r["active"])) for r in code["rates"]),
+                str(code.get("description", "")),
+            )
+            for code in data["codes"]
+        )  # fmt: skip
+        return CompanyTaxes(str(data["country"]), TaxRegime(data["regime"]), codes)
+    except (ValueError, KeyError, TypeError, ArithmeticError):
+        return None
