@@ -389,12 +389,16 @@ def test_tax_codes_queried_by_active_name_and_id(qbo: QboSession) -> None:
     assert [code["Name"] for code in inactive] == ["HST ON 2010"]
     assert sorted(code["Name"] for code in by_ids) == ["GST", "HST ON"]
     qc = next(code for code in active if code["Name"] == QC)
-    assert qc["TaxGroup"] is True and qc["Taxable"] is True and qc["Active"] is True
+    assert qc["TaxGroup"] is True
+    assert qc["Taxable"] is True
+    assert qc["Active"] is True
     assert qc["PurchaseTaxRateList"] == {"TaxRateDetail": []}
     details = qc["SalesTaxRateList"]["TaxRateDetail"]
     assert [d["TaxRateRef"]["name"] for d in details] == ["GST", "QST"]
     assert all(d["TaxTypeApplicable"] == "TaxOnAmount" and d["TaxOrder"] == 0 for d in details)
-    assert qc["domain"] == "QBO" and qc["SyncToken"] == "0" and qc["MetaData"]["CreateTime"]
+    assert qc["domain"] == "QBO"
+    assert qc["SyncToken"] == "0"
+    assert qc["MetaData"]["CreateTime"]
 
 
 def test_tax_rates_and_agencies_read_and_queried(qbo: QboSession) -> None:
@@ -422,7 +426,8 @@ def test_tax_rates_and_agencies_read_and_queried(qbo: QboSession) -> None:
         name: Decimal(value) for name, value in expected.items()
     }
     assert money(qst["RateValue"]) == Decimal("9.975")
-    assert qst["SpecialTaxType"] == "NONE" and qst["DisplayType"] == "ReadOnly"
+    assert qst["SpecialTaxType"] == "NONE"
+    assert qst["DisplayType"] == "ReadOnly"
     assert agency[0]["DisplayName"] == "Revenu Québec"
     assert {a["DisplayName"] for a in agencies} >= {"Canada Revenue Agency", "Revenu Québec"}
     assert len(agencies) == 5
@@ -464,12 +469,14 @@ def test_admin_switches_a_tax_code_and_reports_the_country(qbo: QboSession) -> N
     )
     company = requests.get(f"{admin}/company", timeout=5).json()
 
-    assert off.status_code == 200 and off.json()["Active"] is False
+    assert off.status_code == 200
+    assert off.json()["Active"] is False
     assert error_of(refused)["code"] == "2500"
     assert on.json()["Active"] is True
     assert accepted.status_code == 200
     assert unknown.status_code == 400
-    assert company["country"] == "CA" and company["partner_tax_enabled"] is False
+    assert company["country"] == "CA"
+    assert company["partner_tax_enabled"] is False
     assert qbo.server.tax_code_id("GST") == gst
     assert qbo.server.set_tax_code_active("GST", False)["Active"] is False
 
