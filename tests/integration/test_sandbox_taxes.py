@@ -573,3 +573,31 @@ def test_seed_refuses_ast_outside_the_us_and_unseeded_countries(
         sandbox_factory(seed=CompanySeed(us_sales_tax_rate=Decimal(5)))
     with pytest.raises(ValueError, match="CA and US only"):
         sandbox_factory(seed=CompanySeed(country="GB", home_currency="GBP"))
+
+
+def test_us_updates_keep_the_transaction_code_and_recompute(us: QboSession) -> None:
+    california = {"value": code_id(us, "California")}
+    invoice = created(post_txn(us, [line(100, "TAX")], TxnTaxDetail={"TxnTaxCodeRef": california}))
+
+    body = {"Id": invoice["Id"], "SyncToken": "0", "sparse": True, "Line": [line(200, "TAX")]}
+    relined = created(us.post("invoice", body))
+
+    assert relined["TxnTaxDetail"]["TxnTaxCodeRef"]["value"] == california["value"]
+    assert money(relined["TxnTaxDetail"]["TotalTax"]) == Decimal("14.50")
+    assert money(relined["TotalAmt"]) == Decimal("214.50")
+
+
+def test_ast_update_with_new_lines_drops_the_old_total_tax(ast_us: QboSession) -> None:
+    sent = {"TotalTax": 1}
+    invoice = created(post_txn(ast_us, [line(100, "TAX")], TxnTaxDetail=sent))
+
+    def sparse(token: str, **fields: Any) -> dict[str, Any]:
+        body = {"Id": invoice["Id"], "SyncToken": token, "sparse": True, **fields}
+        return created(ast_us.post("invoice", body))
+
+    noted = sparse("0", PrivateNote="memo")
+    relined = sparse("1", Line=[line(200, "TAX")])
+
+    assert money(noted["TxnTaxDetail"]["TotalTax"]) == Decimal(1)
+    assert money(relined["TxnTaxDetail"]["TotalTax"]) == Decimal("16.50")
+    assert money(relined["Balance"]) == Decimal("216.50")
