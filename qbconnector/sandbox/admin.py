@@ -10,7 +10,7 @@ from qbconnector.sandbox.company import KINDS
 from qbconnector.sandbox.faults import FaultInjector
 from qbconnector.sandbox.limits import RateLimiter
 from qbconnector.sandbox.rules import CURRENCY_NAMES
-from qbconnector.sandbox.taxes import code_id_by_name, set_code_active
+from qbconnector.sandbox.taxes import code_id_by_name, set_code_active, tax_prefs
 
 PREFIX = "/_admin"
 
@@ -84,8 +84,7 @@ class AdminRoutes:
                 "home_currency": state.home_currency,
                 "multicurrency": state.multicurrency,
                 "us_sales_tax_rate": state.us_sales_tax_rate,
-                "partner_tax_enabled": state.country == "US"
-                and state.us_sales_tax_rate is not None,
+                "partner_tax_enabled": tax_prefs(state)["PartnerTaxEnabled"],
             },
             "counts": counts,
             "faults": self.faults.settings.to_json(),
