@@ -60,6 +60,14 @@ _CUSTOMERS = (
 _DISBURSEMENTS = (("Courier", "Courier fees"), ("Notarization", "Notarized copies"))
 
 
+def tax_definitions() -> list[DocumentTax]:
+    """FlowFit's taxes of the generated documents, without amounts (codes, names, rates)."""
+    return [
+        DocumentTax(code, name, tuple(TaxComponent(p, Decimal(r), Decimal(0)) for p, r in parts))
+        for code, (name, parts) in QUEBEC_TAXES.items()
+    ]
+
+
 def billed_tax(code: str, lines: tuple[Line, ...]) -> DocumentTax:
     """FlowFit's tax ``code`` on ``lines``: each component rounded per line, then summed, as
     FlowFit prints it (so it may differ by a cent from a tax computed on the total)."""
