@@ -24,7 +24,13 @@ ANNOTATIONS = {"$schema", "title", "description"}
 def _type_ok(instance: Any, expected: str) -> bool:
     if expected == "number":
         return isinstance(instance, int | float | Decimal) and not isinstance(instance, bool)
-    kinds = {"object": dict, "array": list, "string": str, "null": type(None), "boolean": bool}
+    kinds: dict[str, type] = {
+        "object": dict,
+        "array": list,
+        "string": str,
+        "null": type(None),
+        "boolean": bool,
+    }
     return isinstance(instance, kinds[expected])
 
 
