@@ -214,50 +214,50 @@ def test_taxed_documents_round_trip_through_both_forms() -> None:
 _PST = {"name": "PST", "rate": "7", "amount": "17.50"}
 
 
-@pytest.mark.parametrize(
-    ("change", "message"),
-    [
-        ({"tax.components": [*QUEBEC["tax"]["components"], _PST]},
-         "field tax.components[2]: a tax has one or two components (Tax 1 and Tax 2)"),
-        ({"tax.components": []}, "field tax.components: must not be empty: a tax has one or two"),
-        ({"tax.components": "GST"}, "field tax.components: must be a list of components"),
-        ({"tax.components.0.rate": "-5"},
-         "field tax.components[0].rate: -5 is not a tax rate: give a percentage from 0 up to"),
-        ({"tax.components.1.rate": "100"}, "field tax.components[1].rate: 100 is not a tax rate"),
-        ({"tax.components.1.rate": "9,975"},
-         'field tax.components[1].rate: "9,975" is not a number (use a dot: 9.975)'),
-        ({"tax.components.0.amount": "12.499"},
-         "field tax.components[0].amount: 12.499 has more than 2 decimals: give the tax billed,"
-         " in cents (e.g. 12.50)"),
-        ({"tax.components.0.amount": "-12.50"},
-         "field tax.components[0].amount: -12.50 is negative: a tax amount is 0 or more"),
-        ({"tax.components.1.rate": "0.09975"},
-         "field tax.components[1].amount: QST is 24.94, but 0.09975 % of the taxable subtotal"
-         " 250.00 is 0.25: wrong rate, or wrong amount (FlowFit's rounding explains at most"
-         " 0.01 of difference here; a rate is a percentage: 9.975 means 9.975 %)"),
-        ({"lines.1.taxable": True},  # then 290.00 is taxable: GST 14.50, not 12.50
-         "field tax.components[0].amount: GST is 12.50, but 5 % of the taxable subtotal 290.00"
-         " is 14.50: wrong rate"),
-        ({"total": "327.45"},
-         "field total: 327.45 is not the subtotal 290.00 plus the tax 37.44 = 327.44"
-         " (difference +0.01)"),
-        ({"total": "290.00"}, "(difference -37.44)"),
-        ({"tax": REMOVE},
-         "field total: 327.44 is not the subtotal 290.00 (difference +37.44): a document"
-         " without tax totals its subtotal"),
-        ({"tax.components.1.name": "gst"},
-         'field tax.components[1].name: "gst" is also the name of components[0]: the components'
-         " of a tax have distinct names"),
-        ({"tax.code": " "}, "field tax.code: must not be empty"),
-        ({"tax.name": REMOVE}, "field tax.name: is required"),
-        ({"tax.components.0.name": REMOVE}, "field tax.components[0].name: is required"),
-        ({"tax.components.0.base": "250"},
-         "field tax.components[0].base: unknown field (allowed: name, rate, amount)"),
-        ({"tax": "TPS-TVQ"}, 'field tax: must be an object, not "TPS-TVQ"'),
-        ({"lines.1.taxable": "no"}, 'field lines[1].taxable: must be true or false, not "no"'),
-        ({"lines.1.description": ""}, "field lines[1].description: must not be empty"),
-    ],
-)  # fmt: skip
+JSON_REFUSALS: list[tuple[dict[str, Any], str]] = [
+    ({"tax.components": [*QUEBEC["tax"]["components"], _PST]},
+     "field tax.components[2]: a tax has one or two components (Tax 1 and Tax 2)"),
+    ({"tax.components": []}, "field tax.components: must not be empty: a tax has one or two"),
+    ({"tax.components": "GST"}, "field tax.components: must be a list of components"),
+    ({"tax.components.0.rate": "-5"},
+     "field tax.components[0].rate: -5 is not a tax rate: give a percentage from 0 up to"),
+    ({"tax.components.1.rate": "100"}, "field tax.components[1].rate: 100 is not a tax rate"),
+    ({"tax.components.1.rate": "9,975"},
+     'field tax.components[1].rate: "9,975" is not a number (use a dot: 9.975)'),
+    ({"tax.components.0.amount": "12.499"},
+     "field tax.components[0].amount: 12.499 has more than 2 decimals: give the tax billed,"
+     " in cents (e.g. 12.50)"),
+    ({"tax.components.0.amount": "-12.50"},
+     "field tax.components[0].amount: -12.50 is negative: a tax amount is 0 or more"),
+    ({"tax.components.1.rate": "0.09975"},
+     "field tax.components[1].amount: QST is 24.94, but 0.09975 % of the taxable subtotal"
+     " 250.00 is 0.25: wrong rate, or wrong amount (FlowFit's rounding explains at most"
+     " 0.01 of difference here; a rate is a percentage: 9.975 means 9.975 %)"),
+    ({"lines.1.taxable": True},  # then 290.00 is taxable: GST 14.50, not 12.50
+     "field tax.components[0].amount: GST is 12.50, but 5 % of the taxable subtotal 290.00"
+     " is 14.50: wrong rate"),
+    ({"total": "327.45"},
+     "field total: 327.45 is not the subtotal 290.00 plus the tax 37.44 = 327.44"
+     " (difference +0.01)"),
+    ({"total": "290.00"}, "(difference -37.44)"),
+    ({"tax": REMOVE},
+     "field total: 327.44 is not the subtotal 290.00 (difference +37.44): a document"
+     " without tax totals its subtotal"),
+    ({"tax.components.1.name": "gst"},
+     'field tax.components[1].name: "gst" is also the name of components[0]: the components'
+     " of a tax have distinct names"),
+    ({"tax.code": " "}, "field tax.code: must not be empty"),
+    ({"tax.name": REMOVE}, "field tax.name: is required"),
+    ({"tax.components.0.name": REMOVE}, "field tax.components[0].name: is required"),
+    ({"tax.components.0.base": "250"},
+     "field tax.components[0].base: unknown field (allowed: name, rate, amount)"),
+    ({"tax": "TPS-TVQ"}, 'field tax: must be an object, not "TPS-TVQ"'),
+    ({"lines.1.taxable": "no"}, 'field lines[1].taxable: must be true or false, not "no"'),
+    ({"lines.1.description": ""}, "field lines[1].description: must not be empty"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("change", "message"), JSON_REFUSALS)
 def test_json_refusals_say_what_is_wrong(change: dict[str, Any], message: str) -> None:
     error = _json_error(edited(QUEBEC, change))
     assert error.startswith("taxes.json: record 1 (INV-2001), ")
@@ -439,3 +439,22 @@ def test_a_refused_file_leaves_the_store_as_it_was(tmp_path: Path) -> None:
         assert "record 2 (Q-3001), field tax.components[0].amount" in str(report.error)
         assert 'field line_taxable: "Nope"' in str(csv_report.error)
         assert store.documents() == before
+
+
+def test_the_examples_of_the_import_format_page_are_what_the_tests_import() -> None:
+    page = (SAMPLES.parents[1] / "docs" / "import-format.md").read_text(encoding="utf-8")
+    taxes = page.split("### Taxes", 1)[1]
+    json_example = taxes.split("```json", 1)[1].split("```", 1)[0]
+    csv_blocks = [block.split("```", 1)[0] for block in taxes.split("```csv")[1:]]
+    (csv_example,) = [block.strip() for block in csv_blocks if "TPS-TVQ" in block]
+    (invoice,) = parse_json(f"[{json_example}]", "page.json")
+    unstamped = [edited(record, {"updated_at": REMOVE}) for record in (QUEBEC, ONTARIO)]
+    assert [invoice] == _json(unstamped[0])
+    assert parse_csv(csv_example, "page.csv") == _json(*unstamped)
+    shown = [
+        line for line in page.splitlines() if line.startswith("invoices.json: record 2 (INV-2")
+    ]
+    refusals = [_json_error(edited(QUEBEC, change)) for change, _ in JSON_REFUSALS]
+    reasons = {refusal.split(", ", 1)[1] for refusal in refusals}
+    assert len(shown) == 5
+    assert {line.split(", ", 1)[1] for line in shown} <= reasons
