@@ -148,11 +148,10 @@ class DocumentSummary(NamedTuple):
     subtotal: Decimal
     line_count: int
     updated_at: dt.datetime
-    # the tax, last so that positional construction of the first fields still works
-    tax_code: str | None = None  # None: the document is not taxed
-    tax_name: str | None = None
-    tax_amount: Decimal = Decimal("0.00")
-    total: Decimal = Decimal("0.00")  # what FlowFit billed, tax included
+    tax_code: str | None  # None: the document is not taxed
+    tax_name: str | None
+    tax_amount: Decimal  # all components together; 0.00 when not taxed
+    total: Decimal  # what FlowFit billed: subtotal + tax_amount
 
     @property
     def key(self) -> tuple[DocumentKind, str]:

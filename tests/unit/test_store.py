@@ -160,6 +160,11 @@ def test_summaries_agree_with_documents(store: DocumentStore) -> None:
         assert summary.subtotal == document.subtotal
         assert isinstance(summary.subtotal, Decimal)
         assert summary.line_count == len(document.lines)
+        assert (summary.tax_code, summary.tax_amount, summary.total) == (
+            None,
+            document.tax_amount,
+            document.total,
+        )
         assert (summary.client_name, summary.status, summary.date, summary.updated_at) == (
             document.client.name,
             document.status,
