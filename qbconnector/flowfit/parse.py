@@ -236,14 +236,13 @@ def _line(value: object, path: Path) -> Line:
     fields = _object(value, path, LINE_FIELDS, LINE_REQUIRED)
     service = _text(fields["service"], (*path, "service"))
     description = _optional(fields.get("description"), (*path, "description"), _text)
-    taxable = _optional(fields.get("taxable"), (*path, "taxable"), _boolean)
     return Line(
         service=service,
         description=description if description is not None else service,
         quantity=parse_decimal(fields["quantity"], (*path, "quantity")),
         unit_price=parse_decimal(fields["unit_price"], (*path, "unit_price")),
         unit=_optional(fields.get("unit"), (*path, "unit"), _text),
-        taxable=taxable if taxable is not None else True,
+        taxable=_optional(fields.get("taxable"), (*path, "taxable"), _boolean) is not False,
     )
 
 
