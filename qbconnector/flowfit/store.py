@@ -15,6 +15,7 @@ from qbconnector.flowfit.store_rows import (
     DOCUMENT_COLUMNS,
     ROW_COLUMNS,
     SCHEMA_V1,
+    SCHEMA_V2,
     SUMMARY_COLUMNS,
     DocumentSummary,
     document_row,
@@ -33,7 +34,7 @@ __all__ = [
     "UpsertOutcome",
 ]
 
-MIGRATIONS: tuple[Migration, ...] = (SCHEMA_V1,)
+MIGRATIONS: tuple[Migration, ...] = (SCHEMA_V1, SCHEMA_V2)
 
 _ROW_NAMES = [name.strip() for name in ROW_COLUMNS.split(",")]
 _UPSERT = (
