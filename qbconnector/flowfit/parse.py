@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import re
@@ -358,8 +359,12 @@ def _check_dates(kind: DocumentKind, fields: Mapping[str, Any]) -> None:
         raise FieldError((other,), f"{article} {kind.value} has no {other} (use {own})")
 
 
-def parse_record(record: object) -> Document:
-    """The Document a record of the import format describes; FieldError names the first fault."""
+def parse_record(record: object, *, strict_total: bool = True) -> Document:
+    """The Document a record of the import format describes; FieldError names the first fault.
+
+    ``strict_total`` False keeps a total that does not add up as ``stated_total`` instead of
+    refusing the record (the planner then blocks that one document, naming the difference).
+    """
     fields = _object(record, (), DOCUMENT_FIELDS, DOCUMENT_REQUIRED)
     kind: DocumentKind = _choice(fields["kind"], ("kind",), DocumentKind)
     date = _date(fields["date"], ("date",))
@@ -386,5 +391,10 @@ def parse_record(record: object) -> Document:
     if document.tax is not None:
         _check_tax_amounts(document.tax, document.lines)
     if fields.get("total") is not None:
-        _check_total(fields["total"], document)
+        if strict_total:
+            _check_total(fields["total"], document)
+        else:
+            stated = parse_decimal(fields["total"], ("total",))
+            if stated != document.total:
+                document = dataclasses.replace(document, stated_total=stated)
     return document

@@ -95,8 +95,9 @@ def test_sync_from_the_api_pushes_and_reports_back(
     reported = {(r["number"], r["state"]) for r in server.flowfit.results}
     assert reported == {(number, "synced") for number in approved}
     # A change in FlowFit comes back through the API as an update.
-    changed = next(r for r in records if r["status"] == "approved")
-    changed["lines"] = [{**changed["lines"][0], "quantity": "7"}]  # type: ignore[index]
+    # (A later due date: a new quantity would also need a new tax amount.)
+    changed = next(r for r in records if r["status"] == "approved" and r["kind"] == "invoice")
+    changed["due_date"] = "2099-01-31"
     documents_file.write_text(json.dumps(records), encoding="utf-8")
     second = json.loads(run_sync(profile, "--json").stdout)
     updated = [entry["number"] for entry in second["synced"] if entry["action"] == "update"]
@@ -160,3 +161,21 @@ def test_documents_from_the_api_carry_their_tax(
     assert "(INV-2001)" in message
     assert "field tax.components[1].amount: QST is 24.94, but 0.09975 %" in message
     assert "wrong rate" in message
+
+
+def test_a_document_whose_total_does_not_add_up_is_blocked_alone(
+    tmp_path: Path, sandbox_factory: SandboxFactory
+) -> None:
+    path = tmp_path / "taxed.json"
+    path.write_text(TAXED_INVOICE.replace('"total": "327.44"', '"total": "327.45"'), "utf-8")
+    server = sandbox_factory(flowfit_documents=path, flowfit_sync_number=SYNC_NUMBER)
+    profile = tmp_path / "profile"
+    configure_profile(profile, server, "--flowfit-api-url", server.flowfit_url,
+                      "--customer-sync-number", SYNC_NUMBER)  # fmt: skip
+    done = run_sync(profile, "--json")
+    assert done.returncode == ExitCode.SOME_FAILED
+    (blocked,) = json.loads(done.stdout)["blocked"]
+    assert blocked["number"] == "INV-2001"
+    assert "327.45" in blocked["reasons"][0]
+    assert "a difference of 0.01" in blocked["reasons"][0]
+    assert server.entities("Invoice") == []
