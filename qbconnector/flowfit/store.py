@@ -21,6 +21,7 @@ from qbconnector.flowfit.store_rows import (
     document_row,
     row_document,
     row_summary,
+    tax_from_json,
     utc_text,
 )
 from qbconnector.storage.sqlite import Database, Migration
@@ -206,12 +207,13 @@ class DocumentStore:
         return [str(name) for (name,) in rows if name]
 
     def taxes_seen(self) -> list[DocumentTax]:
-        """One FlowFit tax per tax code carried by a stored document (the latest), by code."""
-        seen: dict[str, DocumentTax] = {}
-        for document in self.iter_documents():
-            if document.tax is not None:
-                seen[document.tax.code] = document.tax
-        return [seen[code] for code in sorted(seen)]
+        """One FlowFit tax per tax code carried by a stored document (the last stored), by code."""
+        rows = self.database.query(
+            "SELECT tax FROM documents WHERE rowid IN (SELECT max(rowid) FROM documents"
+            " WHERE tax_code IS NOT NULL GROUP BY tax_code) ORDER BY tax_code"
+        )
+        taxes = [tax_from_json(text) for (text,) in rows]
+        return [tax for tax in taxes if tax is not None]
 
     def keys(self, where: DocumentFilter | None = None) -> list[tuple[DocumentKind, str]]:
         """(kind, number) of the matching documents, in key order."""

@@ -255,7 +255,8 @@ def _line(encoded: dict[str, Any]) -> Line:
     )
 
 
-def _tax(text: str | None) -> DocumentTax | None:
+def tax_from_json(text: str | None) -> DocumentTax | None:
+    """The tax column's JSON as a DocumentTax (None for an untaxed document)."""
     if text is None:
         return None
     encoded = json.loads(text)
@@ -295,7 +296,7 @@ def row_document(row: tuple[Any, ...]) -> Document:
         ),
         lines=tuple(_line(encoded) for encoded in json.loads(lines)),
         updated_at=dt.datetime.fromisoformat(updated_at),
-        tax=_tax(tax),
+        tax=tax_from_json(tax),
     )
 
 

@@ -161,7 +161,7 @@ def test_summaries_agree_with_documents(store: DocumentStore) -> None:
         assert isinstance(summary.subtotal, Decimal)
         assert summary.line_count == len(document.lines)
         assert (summary.tax_code, summary.tax_amount, summary.total) == (
-            None,
+            document.tax.code if document.tax else None,
             document.tax_amount,
             document.total,
         )
@@ -192,3 +192,11 @@ def test_generated_documents_are_deterministic_and_distinct() -> None:
     assert kinds == set(DocumentKind)
     assert statuses == set(DocumentStatus)
     assert currencies == {"CAD", "USD"}
+
+
+def test_taxes_seen_lists_each_flowfit_tax_once(tmp_path: Path) -> None:
+    with DocumentStore.open(tmp_path / "documents.sqlite3") as store:
+        store.upsert_many(generate_documents(120, seed=4))
+        seen = store.taxes_seen()
+    assert [tax.code for tax in seen] == ["TPS-TVP-BC", "TPS-TVQ", "TVH-ON"]
+    assert seen[1].rates == (Decimal("5"), Decimal("9.975"))
