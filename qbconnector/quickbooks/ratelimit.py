@@ -131,6 +131,12 @@ class RateLimiter:
         with self._condition:
             return max(0.0, self._wait_needed(self.clock.monotonic(), batch))
 
+    def batch_room(self) -> int:
+        """How many batch calls the minute window still allows now."""
+        with self._condition:
+            self._batch.wait_needed(self.clock.monotonic())  # drops the calls that aged out
+            return self._batch.limit - len(self._batch.sent)
+
     def pause(self, seconds: float) -> None:
         """Hold every thread's next request for ``seconds`` (after a 429, the company is hot)."""
         with self._condition:

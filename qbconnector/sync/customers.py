@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable, Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -12,11 +13,14 @@ from qbconnector.core.texts import Text, text
 from qbconnector.quickbooks.batch import MAX_BATCH_ITEMS, BatchItem, BatchItemResult
 from qbconnector.quickbooks.customers import customer_payload, display_name, name_taken_message
 from qbconnector.quickbooks.errors import DuplicateNameError, QuickBooksError
-from qbconnector.quickbooks.query import where_equals
+from qbconnector.quickbooks.query import UnsearchableValueError, quote_literal, where_equals
 from qbconnector.storage.ledger import CustomerLink, Ledger
+from qbconnector.sync.jobs import CustomerCreate
 from qbconnector.sync.sender import RetryPolicy, SyncApi, send_batch
 
 ROUNDS = 3
+NAMES_PER_QUERY = 40  # names in one IN (...) look-up: keeps the query's URL short
+LOOKUPS_AT_ONCE = 4
 
 
 def new_requestid() -> str:
@@ -39,6 +43,9 @@ class Wanted:
     client: Client
     currency: str | None
 
+    def create(self, code: str) -> CustomerCreate:
+        return CustomerCreate(code, customer_payload(self.client, self.currency))
+
 
 def inactive_message(name: str) -> Text:
     return text(
@@ -50,6 +57,27 @@ def inactive_message(name: str) -> Text:
 
 def _chunks(items: Sequence[Any], size: int = MAX_BATCH_ITEMS) -> list[Sequence[Any]]:
     return [items[start : start + size] for start in range(0, len(items), size)]
+
+
+def _folded(name: object) -> str:
+    # QuickBooks compares names ignoring case and surrounding blanks (6240 says so too).
+    return str(name or "").strip().casefold()
+
+
+def _statements(names: Sequence[str]) -> list[str]:
+    """Queries finding customers by these display names: IN (...) lists, and one query per
+    name no literal can hold (searched with LIKE, rows filtered by the caller)."""
+    listed: list[str] = []
+    statements = []
+    for name in names:
+        try:
+            listed.append(quote_literal(name))
+        except UnsearchableValueError:
+            condition = where_equals("DisplayName", name)
+            statements.append(f"SELECT * FROM Customer WHERE {condition.text}")
+    for chunk in _chunks(listed, NAMES_PER_QUERY):
+        statements.append(f"SELECT * FROM Customer WHERE DisplayName IN ({', '.join(chunk)})")
+    return statements
 
 
 class CustomerResolver:
@@ -71,18 +99,12 @@ class CustomerResolver:
     def resolve(self, wanted: Mapping[str, Wanted]) -> CustomerOutcome:
         """Links for every client code in ``wanted`` (or an error per code)."""
         outcome = CustomerOutcome()
-        links = self.ledger.customers()
-        todo = []
-        for code in wanted:
-            if code in links:
-                outcome.links[code] = links[code]
-            else:
-                todo.append(code)
+        todo = self.known(wanted, outcome)
         refused: set[str] = set()  # codes whose create met 6240: never created again
         for round_number in range(ROUNDS):
             if not todo:
                 break
-            missing = self._find(todo, wanted, outcome)
+            missing = self.find(todo, wanted, outcome)
             for code in [code for code in missing if code in refused]:
                 outcome.errors[code] = name_taken_message(display_name(wanted[code].client))
             to_create = [code for code in missing if code not in refused]
@@ -95,35 +117,42 @@ class CustomerResolver:
             todo = self._create(to_create, wanted, outcome, refused)
         return outcome
 
+    def known(self, wanted: Mapping[str, Wanted], outcome: CustomerOutcome) -> list[str]:
+        """Put the clients the ledger links in ``outcome``; return the other codes."""
+        links = self.ledger.customers()
+        todo = []
+        for code in wanted:
+            if code in links:
+                outcome.links[code] = links[code]
+            else:
+                todo.append(code)
+        return todo
+
     # -- look-up -------------------------------------------------------------------------------
 
-    def _find(
+    def find(
         self, codes: list[str], wanted: Mapping[str, Wanted], outcome: CustomerOutcome
     ) -> list[str]:
-        """Link the codes whose name exists; return those not found."""
-        missing: list[str] = []
-        for chunk in _chunks(codes):
-            conditions = {
-                code: where_equals("DisplayName", display_name(wanted[code].client))
-                for code in chunk
-            }
-            items = [
-                BatchItem(bid=f"q{index}", query=f"SELECT * FROM Customer WHERE {cond.text}")
-                for index, cond in enumerate(conditions.values())
-            ]
-            answers = self._send(items)
-            for index, code in enumerate(conditions):
-                answer = answers.get(f"q{index}")
-                if answer is None or answer.error is not None:
-                    outcome.errors[code] = _describe(answer)
-                    continue
-                rows = (answer.query_response or {}).get("Customer") or []
-                name = _folded(display_name(wanted[code].client))
-                matches = [row for row in rows if _folded(row.get("DisplayName")) == name]
-                if matches:
-                    self._link(code, matches[0], "found", outcome)
-                else:
+        """Link the codes whose name exists (a few queries at once); return those not found.
+
+        Raises the client's QuickBooksError when QuickBooks cannot be asked.
+        """
+        by_name: dict[str, list[str]] = {}
+        for code in codes:
+            by_name.setdefault(_folded(display_name(wanted[code].client)), []).append(code)
+        names = [display_name(wanted[codes[0]].client) for codes in by_name.values()]
+        statements = _statements(names)
+        with ThreadPoolExecutor(min(LOOKUPS_AT_ONCE, len(statements) or 1)) as pool:
+            answers = list(pool.map(lambda statement: self.api.query(statement).rows, statements))
+        rows = {_folded(row.get("DisplayName")): row for answer in answers for row in answer}
+        missing = []
+        for folded, same_name in by_name.items():
+            row = rows.get(folded)
+            for code in same_name:
+                if row is None:
                     missing.append(code)
+                else:
+                    self.link(code, row, "found", outcome)
         return missing
 
     # -- creation ------------------------------------------------------------------------------
@@ -140,14 +169,14 @@ class CustomerResolver:
         for chunk in _chunks(codes):
             items = [
                 BatchItem(bid=f"c{index}", entity="Customer", operation="create",
-                          body=customer_payload(wanted[code].client, wanted[code].currency))
+                          body=wanted[code].create(code).body)
                 for index, code in enumerate(chunk)
             ]  # fmt: skip
-            answers = self._send(items, raise_uncertain=False)
+            answers = self._send(items)
             for index, code in enumerate(chunk):
                 answer = answers.get(f"c{index}")
                 if answer is not None and answer.ok and answer.entity is not None:
-                    self._link(code, answer.entity, "created", outcome)
+                    self.link(code, answer.entity, "created", outcome)
                 elif answer is not None and isinstance(answer.error, DuplicateNameError):
                     refused.add(code)
                     again.append(code)
@@ -156,23 +185,22 @@ class CustomerResolver:
                 ):
                     again.append(code)
                 else:
-                    outcome.errors[code] = _describe(answer)
+                    outcome.errors[code] = describe(answer)
         return again
 
     # -- plumbing ------------------------------------------------------------------------------
 
-    def _send(
-        self, items: list[BatchItem], *, raise_uncertain: bool = True
-    ) -> dict[str, BatchItemResult]:
+    def _send(self, items: list[BatchItem]) -> dict[str, BatchItemResult]:
         call = send_batch(self.api, items, self._requestids(), self.policy)
         if call.error is not None:
-            if call.error.outcome_uncertain and not raise_uncertain:
+            if call.error.outcome_uncertain:
                 return {}  # every item unknown: looked up again
             raise call.error
         assert call.result is not None
         return call.result.items
 
-    def _link(self, code: str, row: dict[str, Any], how: str, outcome: CustomerOutcome) -> None:
+    def link(self, code: str, row: dict[str, Any], how: str, outcome: CustomerOutcome) -> None:
+        """Keep the customer ``row`` as client ``code``'s (an inactive one is an error)."""
         name = str(row.get("DisplayName", ""))
         if row.get("Active") is False:
             outcome.errors[code] = inactive_message(name)
@@ -188,12 +216,7 @@ class CustomerResolver:
         outcome.links[code] = link
 
 
-def _folded(name: object) -> str:
-    # QuickBooks compares names ignoring case and surrounding blanks (6240 says so too).
-    return str(name or "").strip().casefold()
-
-
-def _describe(answer: BatchItemResult | None) -> Text:
+def describe(answer: BatchItemResult | None) -> Text:
     if answer is None:
         return text("QuickBooks did not answer for this customer; synchronize again.")
     error: QuickBooksError | None = answer.error

@@ -1,13 +1,11 @@
-"""The sync engine: reconcile what an earlier run left open, plan, customers, then documents."""
+"""The sync engine: what a company can take, the plan, and runs that push it exactly once."""
 
 from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
 
 from qbconnector.core.documents import Document
-from qbconnector.quickbooks.batch import MAX_BATCH_ITEMS
 from qbconnector.quickbooks.company_taxes import taxes_to_json
 from qbconnector.quickbooks.payloads import PayloadOptions
 from qbconnector.storage.ledger import Ledger
@@ -16,34 +14,16 @@ from qbconnector.sync.facts import fetch_company_facts
 from qbconnector.sync.plan import CompanyFacts, Plan, plan
 from qbconnector.sync.results import Callbacks, SyncReport
 from qbconnector.sync.run import SyncRun
-from qbconnector.sync.sender import RetryingReads, RetryPolicy, SyncApi
+from qbconnector.sync.run_state import DEFAULT_IN_FLIGHT, EngineConfig, RunContext
+from qbconnector.sync.sender import RetryingReads, SyncApi
 
-# Intuit allows 40 batch calls a minute and 10 requests at once per company; four batches in
-# flight keep that pace busy when one call takes up to six seconds, without queueing at the server.
-DEFAULT_IN_FLIGHT = 4
 COMPANY_TAXES_CURSOR = "company-taxes"
-
-
-@dataclass(frozen=True)
-class EngineConfig:
-    """Tuning of a run; the defaults follow Intuit's limits."""
-
-    batch_size: int = MAX_BATCH_ITEMS
-    in_flight: int = DEFAULT_IN_FLIGHT
-    retry: RetryPolicy = field(default_factory=RetryPolicy)
-    rounds: int = 3  # send, check what is unclear, send what is missing: at most this often
-
-    def __post_init__(self) -> None:
-        if not 1 <= self.batch_size <= MAX_BATCH_ITEMS:
-            raise ValueError(f"batch_size must be 1..{MAX_BATCH_ITEMS}")
-        if self.in_flight < 1 or self.rounds < 1:
-            raise ValueError("in_flight and rounds must be at least 1")
 
 
 class SyncEngine:
     """Pushes documents to one QuickBooks company, exactly once, recording all in the ledger.
 
-    Use it from one thread (the ledger's); it runs batches on its own worker threads.
+    Use it from one thread (the ledger's); it sends on its own worker threads.
     """
 
     def __init__(
@@ -86,12 +66,18 @@ class SyncEngine:
     ) -> SyncReport:
         """Reconcile unfinished rows, then push ``documents``; never raises for QuickBooks
         trouble: the report says what stopped the run and its exit code."""
-        sync_run = SyncRun(self, unique(documents), callbacks or Callbacks(), cancel)
-        return sync_run.execute()
+        return self._run(unique(documents), callbacks or Callbacks(), cancel)
 
     def reconcile(self) -> SyncReport:
         """Only settle the rows an interrupted run left pending or uncertain."""
-        return SyncRun(self, [], Callbacks(), None).execute()
+        return self._run([], Callbacks(), None)
+
+    def _run(
+        self, documents: list[Document], callbacks: Callbacks, cancel: threading.Event | None
+    ) -> SyncReport:
+        context = RunContext(self.api, self.ledger, self.options, self.config, self.requestids)
+        run = SyncRun(context, documents, callbacks, cancel, facts=self.facts, planner=self.plan)
+        return run.execute()
 
 
 def unique(documents: Iterable[Document]) -> list[Document]:
@@ -102,4 +88,4 @@ def unique(documents: Iterable[Document]) -> list[Document]:
     return list(by_key.values())
 
 
-__all__ = ["EngineConfig", "SyncEngine", "unique"]
+__all__ = ["DEFAULT_IN_FLIGHT", "EngineConfig", "SyncEngine", "unique"]

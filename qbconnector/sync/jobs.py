@@ -14,6 +14,11 @@ from qbconnector.quickbooks.payloads import ENTITY_FOR_KIND
 from qbconnector.storage.ledger_schema import Attempt, LedgerRow, Operation
 
 _BID = re.compile(r"^b(\d+)$")
+# The bId of a document sent as a single request (its unit's requestid names the request).
+SINGLE_BID = "s"
+# Documents sent in a batch that also creates customers: such a batch is never replayed (the
+# customer items are not in the ledger), its documents are looked up by DocNumber instead.
+_MIXED_PREFIX = "m"
 
 
 def payload_text(payload: dict[str, Any]) -> str:
@@ -44,6 +49,10 @@ class Job:
     def entity(self) -> str:
         return ENTITY_FOR_KIND[self.kind]
 
+    def with_customer(self, customer_id: str) -> Job:
+        """The same write addressed to the QuickBooks customer ``customer_id``."""
+        return replace(self, body={**self.body, "CustomerRef": {"value": customer_id}})
+
     def with_sync_token(self, sync_token: str) -> Job:
         """The same update with the SyncToken just re-read (after a stale-object refusal)."""
         return replace(self, body={**self.body, "SyncToken": sync_token}, stale_retried=True)
@@ -57,30 +66,64 @@ class Job:
 
 
 @dataclass(frozen=True)
+class CustomerCreate:
+    """A QuickBooks customer to create for the FlowFit client ``code`` (not in the ledger:
+    QuickBooks' unique names make a repeated create fail with 6240, never duplicate)."""
+
+    code: str
+    body: dict[str, Any]
+
+
+@dataclass(frozen=True)
 class Batch:
-    """Up to 30 jobs sent in one call under one requestid; ``bids[i]`` names ``jobs[i]``."""
+    """What one request carries, under one requestid: up to 30 jobs and customer creates in a
+    batch call, or one job (``single``) as a plain create or update. ``bids[i]`` names
+    ``jobs[i]``; ``customer_bids[i]`` names ``customers[i]``."""
 
     requestid: str
     jobs: tuple[Job, ...]
     bids: tuple[str, ...]
     replay: bool = False  # re-sending an earlier attempt: its ledger rows already exist
+    customers: tuple[CustomerCreate, ...] = ()
+    customer_bids: tuple[str, ...] = ()
+    single: bool = False
 
     @classmethod
-    def new(cls, requestid: str, jobs: Sequence[Job]) -> Batch:
-        return cls(requestid, tuple(jobs), tuple(f"b{index}" for index in range(len(jobs))))
+    def new(
+        cls, requestid: str, jobs: Sequence[Job], customers: Sequence[CustomerCreate] = ()
+    ) -> Batch:
+        prefix = _MIXED_PREFIX if customers else "b"
+        return cls(requestid, tuple(jobs), tuple(f"{prefix}{index}" for index in range(len(jobs))),
+                   customers=tuple(customers),
+                   customer_bids=tuple(f"c{index}" for index in range(len(customers))))  # fmt: skip
+
+    @classmethod
+    def single_of(cls, requestid: str, job: Job) -> Batch:
+        return cls(requestid, (job,), (SINGLE_BID,), single=True)
 
     @classmethod
     def replay_of(cls, requestid: str, rows: Sequence[LedgerRow]) -> Batch:
-        """The batch that ``rows`` were sent in, in its original order."""
+        """The batch (or single request) that ``rows`` were sent in, in its original order."""
         ordered = sorted(rows, key=lambda row: _bid_order(row.bid))
         jobs = tuple(Job.from_row(row) for row in ordered)
-        return cls(requestid, jobs, tuple(str(row.bid) for row in ordered), replay=True)
+        single = len(ordered) == 1 and ordered[0].bid == SINGLE_BID
+        return cls(requestid, jobs, tuple(str(row.bid) for row in ordered), replay=True,
+                   single=single)  # fmt: skip
+
+    @property
+    def size(self) -> int:
+        return len(self.jobs) + len(self.customers)
 
     def items(self) -> list[BatchItem]:
-        return [
+        documents = [
             BatchItem(bid=bid, entity=job.entity, operation=job.operation.value, body=job.body)
             for bid, job in zip(self.bids, self.jobs, strict=True)
         ]
+        customers = [
+            BatchItem(bid=bid, entity="Customer", operation="create", body=customer.body)
+            for bid, customer in zip(self.customer_bids, self.customers, strict=True)
+        ]
+        return customers + documents
 
     def attempts(self) -> list[Attempt]:
         return [self._attempt(bid, job) for bid, job in zip(self.bids, self.jobs, strict=True)]
@@ -100,7 +143,11 @@ def _bid_order(bid: str | None) -> tuple[int, str]:
 
 def replayable(rows_of_request: Sequence[LedgerRow]) -> bool:
     """Whether every row sent under one requestid is still unfinished and fully recorded, so
-    the very same batch can be sent again."""
+    the very same request can be sent again (a batch that also created customers cannot)."""
     return bool(rows_of_request) and all(
-        row.state.unfinished and row.payload and row.bid for row in rows_of_request
+        row.state.unfinished
+        and row.payload
+        and row.bid
+        and (_BID.match(row.bid) or (row.bid == SINGLE_BID and len(rows_of_request) == 1))
+        for row in rows_of_request
     )

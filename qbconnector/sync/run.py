@@ -1,203 +1,115 @@
-"""One sync run: its bookkeeping of results, rounds of batches, follow-ups and stopping."""
+"""One sync run, top to bottom: reconcile → plan → schedule → send → record, then follow-ups.
+
+The modules below it know only those under them: ``plan`` (decisions), ``prepare`` (jobs and
+their customers), ``schedule`` (which unit goes when), ``send`` (worker threads), ``record``
+(the ledger and the results), ``followups`` (what stays unclear).
+"""
 
 from __future__ import annotations
 
 import threading
-from collections.abc import Sequence
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Iterable, Sequence
 
-from qbconnector.core.documents import Document, DocumentKind
-from qbconnector.core.errors import ExitCode
-from qbconnector.core.texts import text
-from qbconnector.quickbooks.errors import (
-    AuthenticationError,
-    AuthorizationError,
-    NetworkError,
-    QuickBooksError,
-    ThrottledError,
-    TokenError,
-)
-from qbconnector.storage.ledger_schema import Operation
-from qbconnector.sync.jobs import Batch, Job
-from qbconnector.sync.results import Callbacks, DocumentResult, Outcome, SyncReport
+from qbconnector.core.documents import Document
+from qbconnector.quickbooks.errors import QuickBooksError
+from qbconnector.sync.customers import CustomerResolver
+from qbconnector.sync.followups import follow_up, reconcile_unfinished
+from qbconnector.sync.jobs import Batch
+from qbconnector.sync.plan import CompanyFacts, Plan
+from qbconnector.sync.prepare import Addressing, report_plan
+from qbconnector.sync.record import CustomerAnswer, apply_call
+from qbconnector.sync.results import Callbacks, SyncReport
+from qbconnector.sync.run_state import FollowUps, RunContext, RunState, RunStopError
+from qbconnector.sync.schedule import Budget, Scheduler, Work, pump
+from qbconnector.sync.send import Sender
+from qbconnector.sync.sender import BatchCall
 
-if TYPE_CHECKING:
-    from qbconnector.sync.engine import SyncEngine
-
-Key = tuple[DocumentKind, str]
-CANCELLED = text("not sent: the synchronization was stopped before its turn")
-
-
-class RunStopError(Exception):
-    """Ends a run early (reconnect needed, QuickBooks unreachable or throttling)."""
-
-    def __init__(self, message: str, exit_code: ExitCode) -> None:
-        super().__init__(message)
-        self.message = message
-        self.exit_code = exit_code
-
-
-def is_fatal(error: QuickBooksError) -> bool:
-    """Errors after which sending more documents is pointless in this run."""
-    if isinstance(error, NetworkError):
-        return not error.maybe_sent
-    return isinstance(error, AuthenticationError | AuthorizationError | TokenError | ThrottledError)
-
-
-@dataclass
-class FollowUps:
-    """Jobs whose answer needs another look before the next round."""
-
-    check: list[Job] = field(default_factory=list)  # outcome unknown, or DocNumber taken
-    stale: list[Job] = field(default_factory=list)  # refused as stale: re-read the SyncToken
-    update: list[Job] = field(default_factory=list)  # ready to send (again)
-
-
-class RunState:
-    """Results of one run, reported once per document through the callbacks."""
-
-    def __init__(
-        self,
-        documents: Sequence[Document],
-        callbacks: Callbacks,
-        cancel: threading.Event | None,
-    ) -> None:
-        self.documents: dict[Key, Document] = {doc.key: doc for doc in documents}
-        self.callbacks = callbacks
-        self.cancel = cancel or threading.Event()
-        self.report = SyncReport()
-        self.results: dict[Key, DocumentResult] = {}
-        self.reconciled: dict[Key, DocumentResult] = {}
-        self.reconciling = False
-        self.stop: RunStopError | None = None
-
-    def finish(self, result: DocumentResult) -> None:
-        """Record a document's result; while reconciling it is only remembered."""
-        if self.reconciling or result.key not in self.documents:
-            self.reconciled[result.key] = result
-            return
-        if result.key in self.results:
-            return
-        self.results[result.key] = result
-        self.report.results.append(result)
-        self.callbacks.result(result)
-
-    def progress(self) -> None:
-        self.callbacks.progress(len(self.results), len(self.documents))
-
-    def should_stop(self) -> bool:
-        return self.stop is not None or self.cancel.is_set()
-
-    def request_stop(self, error: QuickBooksError) -> None:
-        if self.stop is None:
-            self.stop = RunStopError(str(error), error.exit_code)
-
-    def close_out(self) -> SyncReport:
-        """Every document without a result is reported as not sent."""
-        if self.stop is not None:
-            self.report.stopped = self.stop.message
-            self.report.exit_code = self.stop.exit_code
-        elif self.cancel.is_set():
-            self.report.cancelled = True
-        note = None if self.stop is not None else CANCELLED
-        message = self.stop.message if self.stop is not None else str(CANCELLED)
-        for key in self.documents:
-            if key not in self.results:
-                self.finish(DocumentResult(key[0], key[1], Outcome.NOT_SENT, message=message,
-                                           note=note))  # fmt: skip
-        self.progress()
-        return self.report
+FactsReader = Callable[[], CompanyFacts]
+Planner = Callable[[Iterable[Document], CompanyFacts], Plan]
 
 
 class SyncRun(RunState):
-    """reconcile → plan → customers → rounds of batches → follow-ups; see :class:`SyncEngine`."""
+    """One run of the engine; ``execute`` never raises for QuickBooks trouble."""
 
     def __init__(
         self,
-        engine: SyncEngine,
+        context: RunContext,
         documents: Sequence[Document],
         callbacks: Callbacks,
         cancel: threading.Event | None,
+        *,
+        facts: FactsReader,
+        planner: Planner,
     ) -> None:
-        super().__init__(documents, callbacks, cancel)
-        self.engine = engine
-        self.ledger = engine.ledger
+        super().__init__(context, documents, callbacks, cancel)
+        self._facts = facts
+        self._planner = planner
+        config = context.config
+        self.resolver = CustomerResolver(context.api, context.ledger, config.retry,
+                                         requestids=context.requestids)  # fmt: skip
+        self.addressing = Addressing(self, self.resolver, multicurrency=False)
+        budget: Budget | None = getattr(context.api, "limiter", None)
+        self.scheduler = Scheduler(budget, config.batch_size, context.requestids, config.singles)
 
     def execute(self) -> SyncReport:
-        from qbconnector.sync import steps  # the steps use SyncRun's methods below
-
         try:
-            facts = self.engine.facts()
-            steps.reconcile_unfinished(self)
-            the_plan = self.engine.plan(self.documents.values(), facts)
-            steps.report_plan(self, the_plan)
+            facts = self._facts()
+            self.addressing.multicurrency = facts.multicurrency is True
+            reconcile_unfinished(self, self.send)
+            the_plan = self._planner(self.documents.values(), facts)
+            report_plan(self, the_plan)
             self.progress()
-            if not self.should_stop():
-                self.send_rounds(steps.build_jobs(self, the_plan))
+            if the_plan.to_send and not self.should_stop():
+                self.send_rounds(self.addressing.first_round(the_plan))
         except RunStopError as stop:
             self.stop = stop
         except QuickBooksError as error:
             self.stop = RunStopError(str(error), error.exit_code)
         return self.close_out()
 
-    # -- rounds --------------------------------------------------------------------------------
-
-    def send_rounds(self, jobs: list[Job]) -> None:
-        from qbconnector.sync import steps
-
-        queue = jobs
-        config = self.engine.config
-        for round_number in range(config.rounds):
-            if not queue or self.should_stop():
+    def send_rounds(self, work: Work) -> None:
+        """Send, settle what is unclear, send again: at most ``rounds`` times."""
+        rounds = self.context.config.rounds
+        for round_number in range(rounds):
+            if not (work.units or work.pending) or self.should_stop():
                 break
-            follow_ups = self.send(self.batches(queue))
-            last = round_number == config.rounds - 1
-            queue = steps.follow_up(self, follow_ups, last_round=last)
+            follow_ups = self.send(work)
+            if follow_ups.customers and not self.should_stop():
+                # Customers whose create went wrong are settled within the round.
+                again = self.send(Work(self.addressing.resolve_later(follow_ups.customers)))
+                follow_ups.check += again.check
+                follow_ups.stale += again.stale
+                follow_ups.update += again.update
+            last = round_number == rounds - 1
+            work = Work(follow_up(self, follow_ups, last_round=last))
         if self.stop is not None:
             raise self.stop
 
-    def batches(self, jobs: Sequence[Job]) -> list[Batch]:
-        size = self.engine.config.batch_size
-        return [
-            Batch.new(self.engine.requestids(), jobs[start : start + size])
-            for start in range(0, len(jobs), size)
-        ]
-
-    def send(self, batches: Sequence[Batch]) -> FollowUps:
-        """Send batches (ledger rows first), apply each answer; unsent batches become not-sent."""
-        from qbconnector.sync import steps
-        from qbconnector.sync.dispatch import dispatch
-
+    def send(self, work: Work) -> FollowUps:
+        """Send ``work`` (ledger rows first), record each answer; unsent jobs are reported."""
         follow_ups = FollowUps()
+        config = self.context.config
 
-        def before_send(batch: Batch) -> None:
-            if not batch.replay:
-                self.ledger.begin_attempts(batch.attempts())
+        def before_send(unit: Batch) -> None:
+            if not unit.replay:
+                self.ledger.begin_attempts(unit.attempts())
 
-        def after(batch: Batch, call: steps.BatchCall) -> None:
-            steps.apply_call(self, batch, call, follow_ups)
+        def after(unit: Batch, call: BatchCall) -> None:
+            for answer in apply_call(self, unit, call, follow_ups):
+                self._customer_answered(work, answer, follow_ups)
             self.progress()
 
-        unsent = dispatch(
-            self.engine.api,
-            batches,
-            in_flight=self.engine.config.in_flight,
-            policy=self.engine.config.retry,
-            before_send=before_send,
-            after=after,
-            should_stop=self.should_stop,
-        )
-        for batch in unsent:
-            for job in batch.jobs:
-                if batch.replay:
-                    continue  # still pending in the ledger: the next run replays it
-                note = None if self.stop else CANCELLED
-                reason = self.stop.message if self.stop else str(CANCELLED)
-                self.finish(DocumentResult(job.kind, job.number, Outcome.NOT_SENT, job.qbo_id,
-                                           reason, note=note))  # fmt: skip
+        with Sender(self.api, config.retry, config.in_flight) as sender:
+            unsent = pump(work, self.scheduler, sender, before_send=before_send, after=after,
+                          should_stop=self.should_stop, sleep=self.cancel.wait)  # fmt: skip
+        for job in unsent:
+            self.not_sent(job)
         return follow_ups
 
-
-def action_of(job: Job) -> str:
-    return "update" if job.operation is Operation.UPDATE else "create"
+    def _customer_answered(self, work: Work, answer: CustomerAnswer, follow_ups: FollowUps) -> None:
+        jobs = work.detach(answer.code)
+        if answer.entity is None:
+            follow_ups.customers.setdefault(answer.code, []).extend(jobs)
+            return
+        with self.ledger.transaction():
+            work.release(self.addressing.created(answer.code, answer.entity, jobs))
