@@ -1,0 +1,70 @@
+"""Fills the Taxes tab off the GUI thread: the company's tax codes and the FlowFit taxes seen."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject
+
+from qbconnector.connection_checks import CompanyTaxes
+from qbconnector.core.documents import DocumentTax
+from qbconnector.services import ConnectorServices
+from qbconnector.ui.messages import describe_error
+from qbconnector.ui.parameters.taxes_tab import TaxesTab
+from qbconnector.ui.workers import TaskRunner
+
+
+class TaxesLoader(QObject):
+    """Calls ``list_tax_codes`` and ``flowfit_taxes`` through the runner and hands the results
+    to the tab (first visit, Refresh, Retry). Signals: none; it listens to the tab's
+    refreshRequested."""
+
+    def __init__(
+        self,
+        services: ConnectorServices,
+        runner: TaskRunner,
+        tab: TaxesTab,
+        saved_for_lookup: Callable[[], bool],
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.runner = runner
+        self.tab = tab
+        self._saved_for_lookup = saved_for_lookup
+        self._codes_requested = False
+        self._taxes_requested = False
+        tab.refreshRequested.connect(self.refresh)
+
+    def first_visit(self, connected: bool) -> None:
+        """The first visit fills the tab, saving nothing; codes only once a company is set."""
+        if not self._taxes_requested:
+            self._taxes_requested = True
+            self.runner.submit(self.services.flowfit_taxes, self._taxes_loaded)
+        if connected and not self._codes_requested:
+            self._load_codes()
+
+    def refresh(self) -> None:
+        """Refresh and Retry: pending edits are saved first, like Test connection."""
+        if not self._saved_for_lookup():
+            self.tab.set_load_error(
+                self.tr("Correct the fields marked in red, then refresh again.")
+            )
+            return
+        self._load_codes()
+
+    def _load_codes(self) -> None:
+        self._codes_requested = True
+        self.tab.set_loading()
+        self.runner.submit(self.services.list_tax_codes, self._codes_loaded, self._codes_failed)
+
+    def _codes_loaded(self, company: Any) -> None:
+        if isinstance(company, CompanyTaxes):
+            self.tab.set_company(company)
+
+    def _codes_failed(self, error: Any) -> None:
+        self.tab.set_load_error(describe_error(error))
+
+    def _taxes_loaded(self, taxes: Any) -> None:
+        self.tab.set_flowfit_taxes([tax for tax in taxes if isinstance(tax, DocumentTax)])
