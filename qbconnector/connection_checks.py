@@ -7,13 +7,7 @@ from dataclasses import dataclass, replace
 
 from qbconnector.core.settings import Settings
 from qbconnector.quickbooks.client import QuickBooksClient
-from qbconnector.quickbooks.taxcodes import (
-    TaxCodeInfo,
-    TaxRegime,
-    parse_tax_codes,
-    parse_tax_rates,
-    sorted_codes,
-)
+from qbconnector.quickbooks.company_taxes import CompanyTaxes, read_company_taxes
 from qbconnector.quickbooks.tokenstate import TokenStatus, read_token_times
 from qbconnector.storage.profile import Profile
 from qbconnector.storage.vault import REFRESH_TOKEN, SecretStore
@@ -30,15 +24,6 @@ class ServiceItem:
     name: str
     description: str = ""
     active: bool = True
-
-
-@dataclass(frozen=True)
-class CompanyTaxes:
-    """What the Taxes tab shows of the company: its regime and its tax codes."""
-
-    country: str
-    regime: TaxRegime
-    codes: tuple[TaxCodeInfo, ...]  # active first, then by name
 
 
 @dataclass(frozen=True)
@@ -100,20 +85,6 @@ def list_service_items(
         for row in rows
     ]
     return sorted(items, key=lambda item: (not item.active, item.name.casefold()))
-
-
-def read_company_taxes(client: QuickBooksClient) -> CompanyTaxes:
-    """Country, automated sales tax, tax codes and rates: four reads."""
-    info = client.company_info().entity
-    country = str(info.get("Country") or "")
-    prefs = client.query("SELECT * FROM Preferences").rows
-    tax_prefs = prefs[0].get("TaxPrefs", {}) if prefs else {}
-    automated = isinstance(tax_prefs, dict) and tax_prefs.get("PartnerTaxEnabled") is True
-    rates = parse_tax_rates(client.query("SELECT * FROM TaxRate").rows)
-    codes = parse_tax_codes(client.query("SELECT * FROM TaxCode").rows, rates)
-    return CompanyTaxes(
-        country, TaxRegime.of(country, automated), tuple(sorted_codes(codes.values()))
-    )
 
 
 def list_tax_codes(profile: Profile, settings: Settings, vault: SecretStore) -> CompanyTaxes:

@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
+from qbconnector.core.documents import Document
 from qbconnector.core.resources import resource_path
 from qbconnector.flowfit.importer import read_documents
 from qbconnector.flowfit.samples import generate_documents
 from qbconnector.flowfit.store import DocumentStore
-from qbconnector.sandbox.connect import settings_for_sandbox, store_sandbox_secrets
+from qbconnector.sandbox.connect import (
+    settings_for_sandbox,
+    store_sandbox_secrets,
+    suggested_tax_settings,
+)
 from qbconnector.sandbox.seed import CompanySeed
 from qbconnector.sandbox.server import SandboxConfig, SandboxServer
 from qbconnector.storage.profile import Profile
@@ -19,7 +24,7 @@ from qbconnector.storage.vault import open_vault
 
 DEMO_COMPANY = CompanySeed(
     company_name="Traductions Démo inc.",
-    country="CA",
+    country="CA",  # a Québec company: GST + QST at home, HST and PST elsewhere in Canada
     home_currency="CAD",
     multicurrency=True,
     services=["Translation", "Revision", "Interpreting", "Desktop publishing", "Transcreation"],
@@ -59,6 +64,11 @@ def prepare_demo(profile: Profile | None = None) -> DemoEnvironment:
     return DemoEnvironment(profile, server)
 
 
+def demo_documents() -> list[Document]:
+    """The samples and the generated documents the demo's store holds."""
+    return [*read_documents(samples_file()), *generate_documents(GENERATED_DOCUMENTS, seed=7)]
+
+
 def _configure(profile: Profile, server: SandboxServer) -> None:
     info = server.connection_info()
     # Demo secrets stay in the demo profile's file, never in the user's keyring.
@@ -68,10 +78,12 @@ def _configure(profile: Profile, server: SandboxServer) -> None:
         "services", service_id=str(translation["Id"]), service_name="Translation"
     )
     settings = settings.with_section("sync", customer_sync_number="1001")
+    # The demo's Québec company has its taxes mapped as the Taxes tab suggests them.
+    taxes = {doc.tax.code: doc.tax for doc in demo_documents() if doc.tax is not None}
+    settings = replace(settings, taxes=suggested_tax_settings(server.entities, taxes.values()))
     SettingsFile(profile.settings_file).save(settings)
 
 
 def _fill_store(profile: Profile) -> None:
     with DocumentStore.open(profile.store_file) as store:
-        store.upsert_many(read_documents(samples_file()))
-        store.upsert_many(generate_documents(GENERATED_DOCUMENTS, seed=7))
+        store.upsert_many(demo_documents())

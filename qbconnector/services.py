@@ -5,11 +5,12 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from qbconnector import connection_checks
-from qbconnector.connection_checks import CompanyTaxes, ConnectionReport, ServiceItem
+from qbconnector.connection_checks import ConnectionReport, ServiceItem
 from qbconnector.core.documents import Document, DocumentKind, DocumentTax
 from qbconnector.core.settings import Settings
 from qbconnector.core.validation import FieldError, clean_token, validate_settings
 from qbconnector.flowfit.store import DocumentStore
+from qbconnector.quickbooks.company_taxes import CompanyTaxes
 from qbconnector.storage import vault as secret_names
 from qbconnector.storage.profile import Profile
 from qbconnector.storage.settings_file import LoadedSettings, SettingsFile, SettingsInvalidError

@@ -56,6 +56,22 @@ def settings_summary(settings: Settings, vault: OpenedVault) -> dict[str, Any]:
             "Service": _service_text(settings),
             "Service mapping": dict(settings.services.mapping) or "(none)",
         },
+        "Taxes": _tax_block(settings),
+    }
+
+
+def _tax_block(settings: Settings) -> dict[str, Any]:
+    taxes = settings.taxes
+
+    def code(code_id: str) -> str:
+        name = taxes.code_names.get(code_id)
+        return f"#{code_id} {name}" if name else f"#{code_id}"
+
+    return {
+        "Tax mapping": {tax: code(code_id) for tax, code_id in sorted(taxes.mapping.items())}
+        or "(none)",
+        "Code for untaxed lines": code(taxes.untaxed_code) if taxes.untaxed_code else "(not set)",
+        "Tax amounts": taxes.amounts.value,
     }
 
 

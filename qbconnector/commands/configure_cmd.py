@@ -6,6 +6,7 @@ import argparse
 import sys
 from typing import Any
 
+from qbconnector.commands import _tax_options
 from qbconnector.commands._context import open_context
 from qbconnector.commands._show import describe_settings
 from qbconnector.connection_checks import ServiceItem, list_service_items
@@ -68,6 +69,7 @@ def register(parser: argparse.ArgumentParser) -> None:
         metavar="FLOWFIT=ITEM_ID",
         help="itemized mode: post a FlowFit service to a QuickBooks item (repeatable)",
     )
+    _tax_options.register(parser)
 
 
 def _whole_number(text: str) -> int:
@@ -81,6 +83,8 @@ def run(args: argparse.Namespace, profile: Profile) -> int:
     context = open_context(profile, tell_vault=True)
     secrets = _read_secrets(args)
     settings = apply_options(context.settings, args)
+    # Tax codes are looked up with the saved connection before anything is written.
+    settings = _tax_options.apply_tax_options(settings, args, profile, context.vault.store)
     by_name = args.service is not None and not args.service.strip().isdigit()
     context.settings_file.save(settings)  # validates; raises before anything is written
     for name, value in secrets.items():

@@ -6,6 +6,7 @@ import argparse
 import signal
 import sys
 import threading
+from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from types import FrameType
 
@@ -48,7 +49,16 @@ def register(parser: argparse.ArgumentParser) -> None:
         "--refresh-grace", type=float, default=0.0, help="seconds a rotated refresh token lives on"
     )
     parser.add_argument("--company-name", default=CompanySeed.company_name)
-    parser.add_argument("--country", default=CompanySeed.country)
+    parser.add_argument(
+        "--country", default=CompanySeed.country, help="CA or US (each seeds its tax codes)"
+    )
+    parser.add_argument(
+        "--us-sales-tax-rate",
+        type=_percent,
+        default=None,
+        metavar="PERCENT",
+        help="US only: automated sales tax at this rate (TaxPrefs.PartnerTaxEnabled true)",
+    )
     parser.add_argument("--currency", default=CompanySeed.home_currency, help="home currency")
     parser.add_argument("--multicurrency", action="store_true")
     parser.add_argument("--customers", nargs="*", default=[], help="customer names to seed")
@@ -58,6 +68,16 @@ def register(parser: argparse.ArgumentParser) -> None:
         help="serve the FlowFit API stand-in at API_BASE_URL/flowfit from this JSON file",
     )
     parser.add_argument("--flowfit-sync-number", default="1001", metavar="NUMBER")
+
+
+def _percent(text: str) -> Decimal:
+    try:
+        value = Decimal(text)
+    except InvalidOperation:
+        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+    if not value.is_finite() or not Decimal(0) <= value < 100:
+        raise argparse.ArgumentTypeError(f"a percent from 0 to 100 is expected, not {text!r}")
+    return value
 
 
 def run(args: argparse.Namespace, profile: Profile) -> int:
@@ -85,6 +105,7 @@ def run(args: argparse.Namespace, profile: Profile) -> int:
             country=args.country,
             home_currency=args.currency.upper(),
             multicurrency=args.multicurrency,
+            us_sales_tax_rate=args.us_sales_tax_rate,
             customers=list(args.customers),
         ),
         save_interval=args.save_interval,

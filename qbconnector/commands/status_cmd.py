@@ -14,6 +14,7 @@ from qbconnector.connection_checks import token_status
 from qbconnector.core.documents import DocumentKind
 from qbconnector.flowfit.store import DocumentFilter, DocumentStore
 from qbconnector.storage.ledger import Ledger
+from qbconnector.storage.ledger_schema import LedgerRow
 from qbconnector.storage.profile import Profile
 from qbconnector.storage.vault import SecretStore
 
@@ -46,16 +47,33 @@ def _documents(profile: Profile) -> dict[str, Any]:
         return {kind.value + "s": store.count(DocumentFilter(kind=kind)) for kind in DocumentKind}
 
 
-def _ledger(profile: Profile) -> dict[str, int]:
+def _ledger(profile: Profile) -> tuple[dict[str, int], list[dict[str, str]]]:
+    """Row counts by state, and the documents whose QuickBooks totals differ from FlowFit's."""
     if not profile.ledger_file.exists():
-        return {}
+        return {}, []
     with Ledger.open(profile.ledger_file) as ledger:
-        return {state.value: count for state, count in ledger.counts().items()}
+        counts = {state.value: count for state, count in ledger.counts().items()}
+        differ = [_differ_entry(row) for row in ledger.totals_differ()]
+    counts["totals_differ"] = len(differ)
+    return counts, differ
+
+
+def _differ_entry(row: LedgerRow) -> dict[str, str]:
+    totals = row.totals
+    assert totals is not None
+    return {
+        "kind": row.kind.value,
+        "number": row.number,
+        "flowfit_total": str(totals.flowfit_total),
+        "qbo_total": str(totals.qbo_total),
+        "difference": str(totals.difference),
+    }
 
 
 def collect_status(profile: Profile) -> dict[str, Any]:
     """Everything `status` reports, as plain data."""
     context = open_context(profile, quiet=True)
+    ledger_counts, totals_differ = _ledger(profile)
     return {
         "version": __version__,
         "profile": {"folder": str(profile.root), "chosen_by": profile.source},
@@ -67,7 +85,8 @@ def collect_status(profile: Profile) -> dict[str, Any]:
         "parameters": settings_summary(context.settings, context.vault),
         "tokens": _tokens(profile, context.vault.store),
         "documents": _documents(profile),
-        "sync_ledger": _ledger(profile),
+        "sync_ledger": ledger_counts,
+        "totals_differ": totals_differ,
     }
 
 
@@ -89,5 +108,11 @@ def run(args: argparse.Namespace, profile: Profile) -> int:
         "Documents": status["documents"],
         "Sync ledger": status["sync_ledger"] or {"rows": 0},
     }
+    if status["totals_differ"]:
+        blocks["Totals that differ from FlowFit's"] = {
+            f"{entry['kind']} {entry['number']}": f"FlowFit {entry['flowfit_total']}, "
+            f"QuickBooks {entry['qbo_total']} (difference {entry['difference']})"
+            for entry in status["totals_differ"]
+        }
     print(format_blocks(blocks))
     return 0

@@ -130,6 +130,11 @@ def _print_report(args: argparse.Namespace, report: SyncReport) -> None:
     for result in report.results:
         if result.message and not result.outcome.synced:
             print(f"{result.kind.value} {result.number}: {result.outcome.value}: {result.message}")
+        totals = result.totals
+        if result.outcome.synced and totals is not None and totals.differ:
+            print(f"{result.kind.value} {result.number}: totals differ: QuickBooks "
+                  f"{totals.qbo_total} (tax {totals.qbo_tax}), FlowFit {totals.flowfit_total} "
+                  f"(tax {totals.flowfit_tax}), difference {totals.difference}")  # fmt: skip
     print(report.summary_line())
 
 

@@ -119,6 +119,7 @@ class Document:
     valid_until: dt.date | None = None
     updated_at: dt.datetime | None = None
     tax: DocumentTax | None = None  # None: the document is not taxed
+    stated_total: Decimal | None = None  # the total FlowFit printed, when it said one
     extra: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
 
     @property

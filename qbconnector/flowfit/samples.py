@@ -12,9 +12,19 @@ from qbconnector.core.documents import (
     Document,
     DocumentKind,
     DocumentStatus,
+    DocumentTax,
     Line,
     Project,
+    TaxComponent,
+    to_cents,
 )
+
+# The taxes a Québec firm bills (FlowFit's simple and compound taxes): name, components.
+QUEBEC_TAXES: dict[str, tuple[str, tuple[tuple[str, str], ...]]] = {
+    "TPS-TVQ": ("GST + QST", (("GST", "5"), ("QST", "9.975"))),
+    "TVH-ON": ("HST Ontario", (("HST", "13"),)),
+    "TPS-TVP-BC": ("GST + PST BC", (("GST", "5"), ("PST", "7"))),
+}
 
 
 @dataclass(frozen=True)
@@ -23,16 +33,22 @@ class _Customer:
     currency: str
     source: str
     targets: tuple[str, ...]
+    tax: str | None = None  # a key of QUEBEC_TAXES; None: billed without tax (abroad)
 
 
 _CUSTOMERS = (
     _Customer(Client("ACME", "Acme Traductions inc.", "factures@acme-traductions.ca", "fr"),
-              "CAD", "en", ("fr-CA",)),
+              "CAD", "en", ("fr-CA",), "TPS-TVQ"),
     _Customer(Client("ATELIER", "L'Atelier du Plateau", "compta@atelierduplateau.ca", "fr"),
-              "CAD", "en", ("fr-CA",)),
+              "CAD", "en", ("fr-CA",), "TPS-TVQ"),
     _Customer(Client("MTLMUSEE", "Musée d'art de Montréal", "fournisseurs@mam.qc.ca", "fr"),
-              "CAD", "fr", ("en-CA", "es")),
-    _Customer(Client("BOREAL", "Boréal Assurances", None, "fr"), "CAD", "en", ("fr-CA",)),
+              "CAD", "fr", ("en-CA", "es"), "TPS-TVQ"),
+    _Customer(Client("BOREAL", "Boréal Assurances", None, "fr"), "CAD", "en", ("fr-CA",),
+              "TPS-TVQ"),
+    _Customer(Client("LAKESHORE", "Lakeshore Publishing Ltd.", "ap@lakeshorepub.ca", "en"),
+              "CAD", "fr", ("en-CA",), "TVH-ON"),
+    _Customer(Client("PACIFIC", "Pacific Coast Tourism Society", None, "en"),
+              "CAD", "en", ("fr-CA", "zh"), "TPS-TVP-BC"),
     _Customer(Client("BUCKEYE", "Buckeye Medical Devices LLC", "ap@buckeyemed.com", "en"),
               "USD", "en", ("es", "fr", "de")),
     _Customer(Client("CUYAHOGA", "Cuyahoga Legal Partners", "billing@cuyahogalegal.com", "en"),
@@ -40,6 +56,35 @@ _CUSTOMERS = (
     _Customer(Client("OHIOAG", "Ohio Agri-Tech Cooperative", None, "en"),
               "USD", "en", ("es", "pt-BR")),
 )  # fmt: skip
+# Disbursements billed at cost, without tax (courier, notarized copies).
+_DISBURSEMENTS = (("Courier", "Courier fees"), ("Notarization", "Notarized copies"))
+
+
+def tax_definitions() -> list[DocumentTax]:
+    """FlowFit's taxes of the generated documents, without amounts (codes, names, rates)."""
+    return [
+        DocumentTax(code, name, tuple(TaxComponent(p, Decimal(r), Decimal(0)) for p, r in parts))
+        for code, (name, parts) in QUEBEC_TAXES.items()
+    ]
+
+
+def billed_tax(code: str, lines: tuple[Line, ...]) -> DocumentTax:
+    """FlowFit's tax ``code`` on ``lines``: each component rounded per line, then summed, as
+    FlowFit prints it (so it may differ by a cent from a tax computed on the total)."""
+    name, parts = QUEBEC_TAXES[code]
+    components = tuple(
+        TaxComponent(
+            part,
+            Decimal(rate),
+            sum(
+                (to_cents(line.amount * Decimal(rate) / 100) for line in lines if line.taxable),
+                Decimal("0.00"),
+            ),
+        )
+        for part, rate in parts
+    )
+    return DocumentTax(code, name, components)
+
 
 _PROJECT_NAMES = (
     "Annual report", "Website localization", "User manual", "Safety data sheets",
@@ -90,6 +135,11 @@ def _document(rng: random.Random, kind: DocumentKind, serial: int) -> Document:
     lines = tuple(
         _line(rng, customer.source, rng.choice(targets)) for _ in range(rng.randint(1, 4))
     )
+    if rng.random() < 0.15:
+        service, description = rng.choice(_DISBURSEMENTS)
+        fee = Decimal(rng.randint(1500, 9000)) / 100
+        lines += (Line(service, description, Decimal(1), fee, "item", taxable=False),)
+    tax = billed_tax(customer.tax, lines) if customer.tax else None
     status = rng.choices(list(DocumentStatus), weights=(2, 7, 1))[0]
     is_invoice = kind is DocumentKind.INVOICE
     return Document(
@@ -101,6 +151,7 @@ def _document(rng: random.Random, kind: DocumentKind, serial: int) -> Document:
         client=customer.client,
         project=project,
         lines=lines,
+        tax=tax,
         due_date=date + dt.timedelta(days=rng.choice((15, 30, 45))) if is_invoice else None,
         valid_until=None if is_invoice else date + dt.timedelta(days=30),
         updated_at=dt.datetime.combine(date, dt.time(8), dt.UTC)

@@ -5,12 +5,12 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import Any
 
 from qbconnector.core.documents import Document, DocumentKind, Line, to_cents
-from qbconnector.core.settings import PostingMode, Settings
+from qbconnector.core.settings import PostingMode, Settings, TaxSettings
 from qbconnector.core.template import (
     FieldLimit,
     Template,
@@ -18,6 +18,8 @@ from qbconnector.core.template import (
     default_template,
     parse_template,
 )
+from qbconnector.quickbooks.company_taxes import CompanyTaxes
+from qbconnector.quickbooks.tax_payload import TaxPlan
 
 MAX_DOC_NUMBER = 21
 ENTITY_FOR_KIND: Mapping[DocumentKind, str] = {
@@ -40,6 +42,7 @@ class PayloadOptions:
     service_name: str = ""
     # FlowFit service name -> QuickBooks Item Id; unmapped lines use service_id
     service_mapping: Mapping[str, str] = field(default_factory=dict)
+    taxes: TaxPlan = field(default_factory=lambda: TaxPlan(TaxSettings()))
 
     @classmethod
     def from_settings(cls, settings: Settings) -> PayloadOptions:
@@ -57,7 +60,12 @@ class PayloadOptions:
             service_id=settings.services.service_id,
             service_name=settings.services.service_name,
             service_mapping=dict(settings.services.mapping),
+            taxes=TaxPlan(settings.taxes),
         )
+
+    def with_company_taxes(self, company: CompanyTaxes | None) -> PayloadOptions:
+        """The same options for a company whose tax regime and codes are known."""
+        return replace(self, taxes=replace(self.taxes, company=company))
 
     def item_for(self, line: Line) -> str:
         """The QuickBooks Item Id a FlowFit line is posted to in itemized mode."""
@@ -106,7 +114,11 @@ def document_marker(kind: DocumentKind, number: str) -> str:
     return f"FlowFit {NOUN_FOR_KIND[kind]} {number}"
 
 
-def _sales_line(amount: Decimal, item_id: str, description: str, **detail: Any) -> dict[str, Any]:
+def _sales_line(
+    amount: Decimal, item_id: str, description: str, tax_code: str | None, **detail: Any
+) -> dict[str, Any]:
+    if tax_code is not None:
+        detail["TaxCodeRef"] = {"value": tax_code}
     line: dict[str, Any] = {
         "DetailType": "SalesItemLineDetail",
         "Amount": money(amount),
@@ -118,11 +130,23 @@ def _sales_line(amount: Decimal, item_id: str, description: str, **detail: Any) 
 
 
 def summary_lines(document: Document, options: PayloadOptions) -> list[dict[str, Any]]:
-    """One line: the selected service, the subtotal, the rendered naming convention."""
-    line = _sales_line(document.subtotal, options.service_id, options.description(document))
-    if options.service_name:
-        line["SalesItemLineDetail"]["ItemRef"]["name"] = options.service_name
-    return [line]
+    """The selected service and the rendered naming convention on one line per tax treatment:
+    the taxable subtotal, and the subtotal of the lines no tax applies to."""
+    description = options.description(document)
+    taxed = document.tax is not None and any(line.taxable for line in document.lines)
+    parts: list[tuple[Decimal, bool]] = []
+    if taxed:
+        parts.append((document.taxable_subtotal, True))
+    if not taxed or any(not line.taxable for line in document.lines):
+        parts.append((document.untaxed_subtotal, False))
+    lines = []
+    for amount, taxable in parts:
+        code = options.taxes.line_code(document, taxable)
+        line = _sales_line(amount, options.service_id, description, code)
+        if options.service_name:
+            line["SalesItemLineDetail"]["ItemRef"]["name"] = options.service_name
+        lines.append(line)
+    return lines
 
 
 def itemized_lines(document: Document, options: PayloadOptions) -> list[dict[str, Any]]:
@@ -132,6 +156,7 @@ def itemized_lines(document: Document, options: PayloadOptions) -> list[dict[str
             line.amount,
             options.item_for(line),
             line.description,
+            options.taxes.line_code(document, line.taxable),
             Qty=quantity(line.quantity),
             UnitPrice=quantity(line.unit_price),
         )
@@ -161,6 +186,7 @@ def document_payload(
         payload["CustomerMemo"] = {"value": options.description(document)}
     else:
         payload["Line"] = summary_lines(document, options)
+    payload.update(options.taxes.transaction_fields(document))
     return payload
 
 

@@ -10,6 +10,7 @@ from qbconnector.sandbox.company import KINDS
 from qbconnector.sandbox.faults import FaultInjector
 from qbconnector.sandbox.limits import RateLimiter
 from qbconnector.sandbox.rules import CURRENCY_NAMES
+from qbconnector.sandbox.taxes import code_id_by_name, set_code_active, tax_prefs
 
 PREFIX = "/_admin"
 
@@ -49,6 +50,10 @@ class AdminRoutes:
             return json_reply(200, self._set_limits(body))
         if method == "POST" and route == ["company"]:
             return json_reply(200, self._set_company(body))
+        if method == "GET" and route == ["company"]:
+            return json_reply(200, self.summary()["company"])
+        if method == "POST" and route == ["taxcode"]:
+            return json_reply(200, self.set_tax_code(body))
         if method == "POST" and route == ["tokens", "issue"]:
             return json_reply(200, self.api.oauth.issue_new_grant())
         if method == "POST" and route == ["tokens", "expire"]:
@@ -78,6 +83,8 @@ class AdminRoutes:
                 "country": state.country,
                 "home_currency": state.home_currency,
                 "multicurrency": state.multicurrency,
+                "us_sales_tax_rate": state.us_sales_tax_rate,
+                "partner_tax_enabled": tax_prefs(state)["PartnerTaxEnabled"],
             },
             "counts": counts,
             "faults": self.faults.settings.to_json(),
@@ -87,6 +94,19 @@ class AdminRoutes:
             "replays": self.api.replays,
             "replay_mismatches": self.api.replay_mismatches,
         }
+
+    def set_tax_code(self, body: dict[str, Any]) -> dict[str, Any]:
+        """``{"name_or_id": "HST ON", "active": false}``: the changed TaxCode record."""
+        key = str(body.get("name_or_id", ""))
+        if not isinstance(body.get("active"), bool):
+            raise ValueError('"active" must be true or false')
+        company = self.api.company
+        with company.lock:
+            state = company.state
+            code_id = key if key in state.table("TaxCode") else code_id_by_name(state, key)
+            record = set_code_active(state, code_id, body["active"])
+            company.committed()
+            return jsonio.copy(record)  # type: ignore[no-any-return]
 
     def _set_limits(self, body: dict[str, Any]) -> dict[str, Any]:
         settings = self.limiter.settings

@@ -14,10 +14,29 @@ from qbconnector.sandbox.names import CUSTOMER, EMPLOYEE, ITEM, VENDOR
 from qbconnector.sandbox.query import entity_name, run
 from qbconnector.sandbox.rules import WriteContext, reject_unknown
 from qbconnector.sandbox.state import CompanyState, Record
+from qbconnector.sandbox.taxes import (
+    TAX_AGENCY,
+    TAX_CODE,
+    TAX_ENTITIES,
+    TAX_RATE,
+    read_only,
+    tax_prefs,
+)
 from qbconnector.sandbox.transactions import ESTIMATE, INVOICE
 
 KINDS: dict[str, EntityKind] = {
-    kind.name: kind for kind in (CUSTOMER, VENDOR, EMPLOYEE, ITEM, INVOICE, ESTIMATE)
+    kind.name: kind
+    for kind in (
+        CUSTOMER,
+        VENDOR,
+        EMPLOYEE,
+        ITEM,
+        INVOICE,
+        ESTIMATE,
+        TAX_AGENCY,
+        TAX_RATE,
+        TAX_CODE,
+    )
 }
 URL_NAMES = {name.lower(): name for name in KINDS}
 
@@ -35,6 +54,8 @@ class Company:
             self._on_change(self.state)
 
     def create(self, entity: str, body: object, ctx: WriteContext) -> Record:
+        if entity in TAX_ENTITIES:
+            raise read_only(entity, "Create")
         kind = KINDS[entity]
         fields = self._writable_fields(kind, body)
         record = kind.build(ctx, fields, None)
@@ -53,12 +74,21 @@ class Company:
         return jsonio.copy(record)  # type: ignore[no-any-return]
 
     def update(self, entity: str, body: object, ctx: WriteContext) -> Record:
+        if entity in TAX_ENTITIES:
+            raise read_only(entity, "Update")
         kind = KINDS[entity]
         existing = self._current(entity, body)
         fields = self._writable_fields(kind, body)
         assert isinstance(body, dict)
         if body.get("sparse") is True:
             merged = {key: value for key, value in existing.items() if key in kind.writable}
+            if "Line" in fields and "TxnTaxDetail" not in fields and "TxnTaxDetail" in merged:
+                # New lines: the stored tax amounts (maybe an override) must not survive;
+                # only the US transaction tax code is kept. Tax is recomputed.
+                stored = merged["TxnTaxDetail"]
+                merged["TxnTaxDetail"] = {
+                    key: value for key, value in stored.items() if key == "TxnTaxCodeRef"
+                }
             merged.update(fields)
         else:
             merged = fields  # a full update nulls every writable field it omits
@@ -79,6 +109,8 @@ class Company:
         return jsonio.copy(record)  # type: ignore[no-any-return]
 
     def delete(self, entity: str, body: object) -> Record:
+        if entity in TAX_ENTITIES:
+            raise read_only(entity, "Delete")
         if not KINDS[entity].deletable:
             raise errors.business(
                 f"A {entity} cannot be deleted; make it inactive (Active=false) instead."
@@ -95,6 +127,7 @@ class Company:
         for line in record["Line"]:
             line["Amount"] = Decimal(0)
         record.update({"TotalAmt": Decimal(0), "Balance": Decimal(0), "PrivateNote": "Voided"})
+        record["TxnTaxDetail"] = {"TotalTax": Decimal(0), "TaxLine": []}
         record["SyncToken"] = str(int(existing["SyncToken"]) + 1)
         record["MetaData"]["LastUpdatedTime"] = meta_time()
         self.state.put(entity, record)
@@ -143,6 +176,7 @@ class Company:
                     "HomeCurrency": {"value": state.home_currency},
                 },
                 "SalesFormsPrefs": {"CustomTxnNumbers": True, "AllowDuplicateDocNum": False},
+                "TaxPrefs": tax_prefs(state),
             }
         record.update({"domain": "QBO", "sparse": False, "MetaData": meta})
         return [record]

@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import replace
 from typing import Any
 
-from qbconnector.core.settings import Environment, Settings
+from qbconnector.core.documents import DocumentTax
+from qbconnector.core.settings import Environment, Settings, TaxSettings
+from qbconnector.quickbooks.taxcodes import (
+    parse_tax_codes,
+    parse_tax_rates,
+    suggest_code,
+    suggest_untaxed_code,
+)
 from qbconnector.storage.vault import ACCESS_TOKEN, CLIENT_SECRET, REFRESH_TOKEN, SecretStore
 
 
@@ -28,3 +36,27 @@ def store_sandbox_secrets(info: Mapping[str, Any], vault: SecretStore) -> None:
     vault.set(CLIENT_SECRET, str(info["client_secret"]))
     vault.set(REFRESH_TOKEN, str(info["refresh_token"]))
     vault.set(ACCESS_TOKEN, str(info["access_token"]))
+
+
+def suggested_tax_settings(
+    server_entities: Callable[[str], list[dict[str, Any]]],
+    taxes: Iterable[DocumentTax],
+    base: TaxSettings | None = None,
+) -> TaxSettings:
+    """Each FlowFit tax mapped to the sandbox company's code with the same rates, and the
+    suggested code for untaxed lines: what accepting every suggestion of the Taxes tab saves."""
+    rates = parse_tax_rates(server_entities("TaxRate"))
+    codes = list(parse_tax_codes(server_entities("TaxCode"), rates).values())
+    settings = base or TaxSettings()
+    mapping = dict(settings.mapping)
+    names = dict(settings.code_names)
+    for tax in taxes:
+        code = suggest_code(tax, codes)
+        if code is not None:
+            mapping[tax.code] = code.id
+            names[code.id] = code.name
+    untaxed = suggest_untaxed_code(codes)
+    untaxed_id = untaxed.id if untaxed is not None else settings.untaxed_code
+    if untaxed is not None:
+        names[untaxed.id] = untaxed.name
+    return replace(settings, mapping=mapping, untaxed_code=untaxed_id, code_names=names)

@@ -1,4 +1,4 @@
-"""Sales-form lines: validation, Qty x UnitPrice check, numbering, subtotal and discount."""
+"""Sales-form lines: validation, Qty x UnitPrice check, tax codes, numbering, subtotal, discount."""
 
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ from qbconnector.sandbox.rules import (
     to_decimal,
 )
 from qbconnector.sandbox.state import Record
+from qbconnector.sandbox.taxes import line_tax_code
 
 CENT = Decimal("0.01")
 MAX_LINES = 750
@@ -128,7 +129,7 @@ def _sales_line(ctx: WriteContext, raw: Record) -> Record:
         if value is not None:
             out[name] = value
     check_date(out, "ServiceDate", "Line.SalesItemLineDetail.ServiceDate")
-    out.setdefault("TaxCodeRef", {"value": "NON"})
+    out["TaxCodeRef"] = line_tax_code(ctx, detail.get("TaxCodeRef"))
     return {"Amount": amount, "DetailType": "SalesItemLineDetail", "SalesItemLineDetail": out}
 
 

@@ -25,6 +25,9 @@ FILTERABLE: dict[str, tuple[str, ...]] = {
     "Item": ("Id", "Name", "Active", "Type", "Sku", "FullyQualifiedName", *_META),
     "Invoice": (*_SALES, "DueDate", "Balance", *_META),
     "Estimate": (*_SALES, "TxnStatus", "ExpirationDate", *_META),
+    "TaxAgency": ("Id", "DisplayName", "Active", *_META),
+    "TaxRate": ("Id", "Name", "Active", "RateValue", "AgencyRef", *_META),
+    "TaxCode": ("Id", "Name", "Active", "Taxable", "TaxGroup", *_META),
     "CompanyInfo": ("Id", "CompanyName", *_META),
     "Preferences": ("Id", *_META),
 }

@@ -25,6 +25,7 @@ from qbconnector.sandbox.oauth import OAuthService, TokenSettings
 from qbconnector.sandbox.oauth_routes import DISCOVERY_PATHS, PATHS, OAuthRoutes
 from qbconnector.sandbox.seed import CompanySeed, apply_seed
 from qbconnector.sandbox.state import CompanyState, StateFile
+from qbconnector.sandbox.taxes import code_id_by_name, seed_taxes
 
 __all__ = ["CompanySeed", "FaultSettings", "SandboxConfig", "SandboxServer", "is_loopback"]
 DEFAULT_REALM = "9130355377388086"
@@ -187,6 +188,19 @@ class SandboxServer:
     def summary(self) -> dict[str, Any]:
         return self.admin.summary()
 
+    @property
+    def country(self) -> str:
+        return self.company.state.country
+
+    def tax_code_id(self, name: str) -> str:
+        """The Id of the tax code named ``name`` (e.g. "GST/QST QC - 9.975"); ValueError if none."""
+        with self.company.lock:
+            return code_id_by_name(self.company.state, name)
+
+    def set_tax_code_active(self, name_or_id: str, active: bool) -> dict[str, Any]:
+        """Make a tax code (by Name or Id) active or inactive, as a company admin would."""
+        return self.admin.set_tax_code({"name_or_id": name_or_id, "active": active})
+
     def connection_info(self, tokens: dict[str, Any] | None = None) -> dict[str, Any]:
         """What the CLI prints: URLs, realm, client credentials and a fresh token pair."""
         grant = tokens if tokens is not None else self.issue_tokens()
@@ -220,6 +234,8 @@ class SandboxServer:
         if self._state_file is not None:
             loaded = self._state_file.load()
             if loaded is not None:
+                if not loaded.table("TaxCode"):
+                    seed_taxes(loaded)  # a state file from before the sandbox had taxes
                 return loaded
         config = self.config
         state = CompanyState(

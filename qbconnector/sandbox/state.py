@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import threading
 from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -55,6 +56,7 @@ class CompanyState:
     country: str = "CA"
     home_currency: str = "CAD"
     multicurrency: bool = False
+    us_sales_tax_rate: Decimal | None = None  # US only: automated sales tax at this percent
     client_id: str = ""
     client_secret: str = ""
     entities: dict[str, dict[str, Record]] = field(default_factory=dict)
@@ -110,6 +112,7 @@ class CompanyState:
             "country": self.country,
             "home_currency": self.home_currency,
             "multicurrency": self.multicurrency,
+            "us_sales_tax_rate": self.us_sales_tax_rate,
             "client_id": self.client_id,
             "client_secret": self.client_secret,
             "entities": self.entities,
@@ -129,6 +132,7 @@ class CompanyState:
             country=str(data["country"]),
             home_currency=str(data["home_currency"]),
             multicurrency=bool(data["multicurrency"]),
+            us_sales_tax_rate=_optional_decimal(data.get("us_sales_tax_rate")),
             client_id=str(data["client_id"]),
             client_secret=str(data["client_secret"]),
             entities=data["entities"],
@@ -139,6 +143,10 @@ class CompanyState:
         )
         state.reindex()
         return state
+
+
+def _optional_decimal(value: object) -> Decimal | None:
+    return None if value is None else Decimal(str(value))
 
 
 class StateFile:

@@ -1,4 +1,4 @@
-"""Sales transactions (Invoice, Estimate): references, DocNumber, dates, currency, totals."""
+"""Sales transactions (Invoice, Estimate): references, DocNumber, dates, currency, tax, totals."""
 
 from __future__ import annotations
 
@@ -19,6 +19,7 @@ from qbconnector.sandbox.rules import (
     to_decimal,
 )
 from qbconnector.sandbox.state import CompanyState, Record
+from qbconnector.sandbox.taxes import compute as compute_tax
 
 DOC_NUMBER_MAX = 21
 FIRST_DOC_NUMBER = 1001
@@ -96,7 +97,14 @@ class SalesTxnKind:
             if status not in ESTIMATE_STATUSES:
                 raise errors.invalid_property("TxnStatus", f"{status!r} is not a status")
         self._currency(ctx.state, record, customer)
-        total = result.subtotal - result.discount
+        tax_calculation = record.get("GlobalTaxCalculation", "TaxExcluded")
+        if tax_calculation not in TAX_CALCULATIONS:
+            raise errors.invalid_property("GlobalTaxCalculation", f"{tax_calculation!r}")
+        if ctx.state.country != "US":
+            record["GlobalTaxCalculation"] = tax_calculation
+        tax = compute_tax(ctx, record, result.lines)
+        record["TxnTaxDetail"] = tax.detail
+        total = result.subtotal - result.discount + tax.total
         record["Line"] = result.lines
         record["TotalAmt"] = total
         if self.name == "Invoice":
@@ -104,14 +112,10 @@ class SalesTxnKind:
         if "ExchangeRate" in record:
             rate = to_decimal(record["ExchangeRate"], "ExchangeRate")
             record["HomeTotalAmt"] = (total * rate).quantize(Decimal("0.01"))
-        record.setdefault("TxnTaxDetail", {"TotalTax": Decimal(0)})
         record.setdefault("LinkedTxn", [])
         record.setdefault("ApplyTaxAfterDiscount", False)
         record.setdefault("PrintStatus", "NotSet")
         record.setdefault("EmailStatus", "NotSet")
-        tax_calculation = record.get("GlobalTaxCalculation", "TaxExcluded")
-        if tax_calculation not in TAX_CALCULATIONS:
-            raise errors.invalid_property("GlobalTaxCalculation", f"{tax_calculation!r}")
         self._doc_number(ctx, record, existing)  # last: an automatic number is used up
         return record
 

@@ -6,6 +6,7 @@ import datetime as dt
 import getpass
 from collections.abc import Callable, Iterable, Sequence
 from contextlib import AbstractContextManager
+from decimal import Decimal
 from pathlib import Path
 
 from qbconnector.core.documents import DocumentKind
@@ -130,6 +131,16 @@ class Ledger:
             tally[RowState(state)] = int(count)
         return tally
 
+    def totals_differ(self) -> list[LedgerRow]:
+        """Synced rows whose QuickBooks total or tax is not what FlowFit billed."""
+        rows = self.database.query(
+            f"SELECT {DOCUMENT_COLUMNS} FROM documents WHERE state = 'synced'"
+            " AND qbo_total IS NOT NULL AND flowfit_total IS NOT NULL ORDER BY kind, number"
+        )
+        found = [LedgerRow.from_row(row) for row in rows]
+        # Compared as Decimal: as text "10.0" and "10.00" would differ.
+        return [row for row in found if row.totals is not None and row.totals.differ]
+
     # -- documents: writing --------------------------------------------------------------------
 
     def begin_attempts(self, attempts: Sequence[Attempt]) -> None:
@@ -139,13 +150,15 @@ class Ledger:
             for attempt in attempts:
                 self.database.execute(
                     "INSERT INTO documents (kind, number, state, operation, doc_number,"
-                    " payload_hash, payload, requestid, bid, attempts, created_at, updated_at)"
-                    " VALUES (?, ?, 'pending', ?, ?, ?, ?, ?, ?, 1, ?, ?)"
+                    " payload_hash, payload, requestid, bid, attempts, created_at, updated_at,"
+                    " flowfit_total, flowfit_tax)"
+                    " VALUES (?, ?, 'pending', ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?)"
                     " ON CONFLICT (kind, number) DO UPDATE SET state = 'pending',"
                     " operation = excluded.operation, payload_hash = excluded.payload_hash,"
                     " payload = excluded.payload, requestid = excluded.requestid,"
                     " bid = excluded.bid, attempts = attempts + 1,"
-                    " updated_at = excluded.updated_at",
+                    " updated_at = excluded.updated_at, flowfit_total = excluded.flowfit_total,"
+                    " flowfit_tax = excluded.flowfit_tax",
                     (
                         attempt.kind.value,
                         attempt.number,
@@ -157,6 +170,8 @@ class Ledger:
                         attempt.bid,
                         now,
                         now,
+                        attempt.flowfit_total,
+                        attempt.flowfit_tax,
                     ),
                 )
                 self._history(attempt.kind, attempt.number, attempt.operation, "sent", None,
@@ -173,16 +188,22 @@ class Ledger:
         action: str = "create",
         intuit_tid: str | None = None,
         message: str | None = None,
+        qbo_totals: tuple[Decimal, Decimal] | None = None,
     ) -> None:
-        """QuickBooks holds the document as Id ``qbo_id``; the attempt is finished."""
+        """QuickBooks holds the document as Id ``qbo_id``; the attempt is finished.
+
+        ``qbo_totals`` is QuickBooks' (TotalAmt, TotalTax) when its answer carried them.
+        """
         now = self._now()
+        total, tax = (str(qbo_totals[0]), str(qbo_totals[1])) if qbo_totals else (None, None)
         with self.transaction():
             self._ensure(kind, number, now)
             self.database.execute(
                 "UPDATE documents SET state = 'synced', qbo_id = ?, sync_token = ?,"
                 " payload_hash = COALESCE(?, payload_hash), payload = NULL, last_error = NULL,"
-                " updated_at = ?, synced_at = ? WHERE kind = ? AND number = ?",
-                (qbo_id, sync_token, payload_hash, now, now, kind.value, number),
+                " updated_at = ?, synced_at = ?, qbo_total = COALESCE(?, qbo_total),"
+                " qbo_tax = COALESCE(?, qbo_tax) WHERE kind = ? AND number = ?",
+                (qbo_id, sync_token, payload_hash, now, now, total, tax, kind.value, number),
             )
             row = self.get(kind, number)
             requestid = row.requestid if row else None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any
 
 from qbconnector.core.documents import DocumentKind
@@ -65,7 +66,16 @@ CREATE TABLE cursors (
 # so the window can show an earlier run's error in its own language.
 SCHEMA_V2 = "ALTER TABLE documents ADD COLUMN last_error_text TEXT"
 
-MIGRATIONS = (SCHEMA_V1, SCHEMA_V2)
+# Version 3 keeps what FlowFit billed (total and tax, written with each attempt) and what
+# QuickBooks computed (written when it answers), so a difference can be shown.
+SCHEMA_V3 = """
+ALTER TABLE documents ADD COLUMN flowfit_total TEXT;
+ALTER TABLE documents ADD COLUMN flowfit_tax TEXT;
+ALTER TABLE documents ADD COLUMN qbo_total TEXT;
+ALTER TABLE documents ADD COLUMN qbo_tax TEXT;
+"""
+
+MIGRATIONS = (SCHEMA_V1, SCHEMA_V2, SCHEMA_V3)
 
 
 class RowState(enum.StrEnum):
@@ -94,8 +104,28 @@ class Operation(enum.StrEnum):
 
 DOCUMENT_COLUMNS = (
     "kind, number, state, operation, qbo_id, sync_token, doc_number, payload_hash, payload,"
-    " requestid, bid, attempts, last_error, created_at, updated_at, synced_at, last_error_text"
+    " requestid, bid, attempts, last_error, created_at, updated_at, synced_at, last_error_text,"
+    " flowfit_total, flowfit_tax, qbo_total, qbo_tax"
 )
+
+
+@dataclass(frozen=True)
+class Totals:
+    """What FlowFit billed and what QuickBooks holds, tax included; they should be equal."""
+
+    flowfit_total: Decimal
+    flowfit_tax: Decimal
+    qbo_total: Decimal
+    qbo_tax: Decimal
+
+    @property
+    def differ(self) -> bool:
+        return self.flowfit_total != self.qbo_total or self.flowfit_tax != self.qbo_tax
+
+    @property
+    def difference(self) -> Decimal:
+        """QuickBooks' total minus FlowFit's."""
+        return self.qbo_total - self.flowfit_total
 
 
 @dataclass(frozen=True)
@@ -119,6 +149,22 @@ class LedgerRow:
     updated_at: str
     synced_at: str | None
     last_error_text: str | None = None  # JSON {"template", "params"} of ``last_error``
+    flowfit_total: str | None = None  # decimal text: what FlowFit billed, tax included
+    flowfit_tax: str | None = None
+    qbo_total: str | None = None  # decimal text: QuickBooks' TotalAmt after the last write
+    qbo_tax: str | None = None  # QuickBooks' TxnTaxDetail.TotalTax
+
+    @property
+    def totals(self) -> Totals | None:
+        """FlowFit's and QuickBooks' totals, once QuickBooks has answered with its own."""
+        if self.qbo_total is None or self.flowfit_total is None:
+            return None
+        return Totals(
+            Decimal(self.flowfit_total),
+            Decimal(self.flowfit_tax or "0"),
+            Decimal(self.qbo_total),
+            Decimal(self.qbo_tax or "0"),
+        )
 
     @property
     def key(self) -> tuple[DocumentKind, str]:
@@ -146,6 +192,8 @@ class Attempt:
     payload_hash: str
     requestid: str
     bid: str
+    flowfit_total: str | None = None  # decimal text, compared with QuickBooks' answer
+    flowfit_tax: str | None = None
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ from typing import Any
 
 from qbconnector.core.documents import Document, DocumentKind
 from qbconnector.core.settings import Environment, Settings
+from qbconnector.quickbooks.company_taxes import taxes_from_json
 from qbconnector.quickbooks.payloads import (
     PayloadOptions,
     document_payload,
@@ -16,6 +17,7 @@ from qbconnector.quickbooks.payloads import (
 )
 from qbconnector.storage.ledger import HistoryEntry, Ledger, LedgerRow
 from qbconnector.storage.profile import Profile
+from qbconnector.sync.engine import COMPANY_TAXES_CURSOR
 from qbconnector.sync.sources import Selection, open_source
 
 WEB_HOSTS = {
@@ -59,7 +61,9 @@ def _payload(
         return json.loads(row.payload), True  # an attempt in flight keeps its exact body
     if document is None:
         return None, False
-    base = document_payload(document, PayloadOptions.from_settings(settings), customer_id=None)
+    taxes = taxes_from_json(ledger.cursor(COMPANY_TAXES_CURSOR))
+    options = PayloadOptions.from_settings(settings).with_company_taxes(taxes)
+    base = document_payload(document, options, customer_id=None)
     sent = row is not None and row.qbo_id is not None and row.payload_hash == payload_hash(base)
     link = ledger.customer(document.client.code)
     return (with_customer(base, link.qbo_id) if link else base), sent

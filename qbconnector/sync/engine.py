@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from qbconnector.core.documents import Document
 from qbconnector.quickbooks.batch import MAX_BATCH_ITEMS
+from qbconnector.quickbooks.company_taxes import taxes_to_json
 from qbconnector.quickbooks.payloads import PayloadOptions
 from qbconnector.storage.ledger import Ledger
 from qbconnector.sync.customers import new_requestid
@@ -20,6 +21,7 @@ from qbconnector.sync.sender import RetryingReads, RetryPolicy, SyncApi
 # Intuit allows 40 batch calls a minute and 10 requests at once per company; four batches in
 # flight keep that pace busy when one call takes up to six seconds, without queueing at the server.
 DEFAULT_IN_FLIGHT = 4
+COMPANY_TAXES_CURSOR = "company-taxes"
 
 
 @dataclass(frozen=True)
@@ -60,15 +62,20 @@ class SyncEngine:
         self.requestids = requestids
 
     def facts(self) -> CompanyFacts:
-        """What the company can take (reads only)."""
+        """What the company can take (reads only); its taxes are kept in the ledger so that
+        offline views build the same payloads."""
         item_ids = {self.options.service_id, *self.options.service_mapping.values()}
-        return fetch_company_facts(self.api, item_ids)
+        facts = fetch_company_facts(self.api, item_ids)
+        if facts.taxes is not None:
+            self.ledger.set_cursor(COMPANY_TAXES_CURSOR, taxes_to_json(facts.taxes))
+        return facts
 
     def plan(self, documents: Iterable[Document], facts: CompanyFacts | None = None) -> Plan:
         """The decision for each document given the ledger as it is; sends nothing."""
         chosen = unique(documents)
         rows = self.ledger.rows_for(document.key for document in chosen)
-        return plan(chosen, self.options, rows=rows, facts=facts)
+        options = self.options.with_company_taxes(facts.taxes) if facts else self.options
+        return plan(chosen, options, rows=rows, facts=facts)
 
     def run(
         self,

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+from qbconnector.quickbooks.company_taxes import read_company_taxes
 from qbconnector.quickbooks.query import quote_literal
 from qbconnector.sync.plan import CompanyFacts
 from qbconnector.sync.sender import SyncApi
@@ -12,9 +13,8 @@ from qbconnector.sync.sender import SyncApi
 USABLE_ITEM_TYPES = frozenset({"Service"})
 
 
-def _currency_prefs(api: SyncApi) -> tuple[str | None, bool | None]:
-    rows = api.query("SELECT * FROM Preferences").rows
-    prefs: dict[str, Any] = rows[0].get("CurrencyPrefs", {}) if rows else {}
+def _currency_prefs(preferences: dict[str, Any]) -> tuple[str | None, bool | None]:
+    prefs: dict[str, Any] = preferences.get("CurrencyPrefs", {})
     home = prefs.get("HomeCurrency")
     home_code = home.get("value") if isinstance(home, dict) else None
     enabled = prefs.get("MultiCurrencyEnabled")
@@ -40,6 +40,10 @@ def _item_usability(api: SyncApi, item_ids: Iterable[str]) -> dict[str, bool]:
 
 
 def fetch_company_facts(api: SyncApi, item_ids: Iterable[str]) -> CompanyFacts:
-    """Home currency, multicurrency, and whether each item is an active service (2 queries)."""
-    home, multicurrency = _currency_prefs(api)
-    return CompanyFacts(home, multicurrency, _item_usability(api, item_ids))
+    """Home currency, multicurrency, whether each item is an active service, and the tax
+    regime with its codes (5 queries)."""
+    rows = api.query("SELECT * FROM Preferences").rows
+    preferences: dict[str, Any] = rows[0] if rows else {}
+    home, multicurrency = _currency_prefs(preferences)
+    usable = _item_usability(api, item_ids)
+    return CompanyFacts(home, multicurrency, usable, read_company_taxes(api, preferences))

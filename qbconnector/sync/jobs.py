@@ -32,6 +32,9 @@ class Job:
     payload_hash: str
     qbo_id: str | None = None
     stale_retried: bool = False
+    # what FlowFit billed (decimal text), to compare with QuickBooks' answer
+    flowfit_total: str | None = None
+    flowfit_tax: str | None = None
 
     @property
     def key(self) -> tuple[DocumentKind, str]:
@@ -49,7 +52,8 @@ class Job:
     def from_row(cls, row: LedgerRow) -> Job:
         """The attempt a pending or uncertain row describes (its payload is kept for this)."""
         return cls(row.kind, row.number, row.operation, json.loads(row.payload or "{}"),
-                   row.payload_hash or "", row.qbo_id)  # fmt: skip
+                   row.payload_hash or "", row.qbo_id, flowfit_total=row.flowfit_total,
+                   flowfit_tax=row.flowfit_tax)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -84,8 +88,9 @@ class Batch:
     def _attempt(self, bid: str, job: Job) -> Attempt:
         body = payload_text(job.body)
         return Attempt(
-            job.kind, job.number, job.operation, body, job.payload_hash, self.requestid, bid
-        )
+            job.kind, job.number, job.operation, body, job.payload_hash, self.requestid, bid,
+            job.flowfit_total, job.flowfit_tax,
+        )  # fmt: skip
 
 
 def _bid_order(bid: str | None) -> tuple[int, str]:

@@ -13,6 +13,7 @@ from qbconnector.core.settings import Settings
 from qbconnector.core.texts import Text
 from qbconnector.flowfit.store import DocumentFilter, DocumentStore, DocumentSummary
 from qbconnector.storage.ledger import Ledger, LedgerRow, RowState
+from qbconnector.storage.ledger_schema import Totals
 from qbconnector.storage.profile import Profile
 from qbconnector.sync.sources import Selection, open_source
 
@@ -28,6 +29,7 @@ class QbState(enum.StrEnum):
     FAILED = "failed"
     UNCERTAIN = "uncertain"  # sent, outcome unknown until the next run reconciles it
     SYNCING = "syncing"  # only while a run in this window is sending it
+    TOTALS_DIFFER = "totals-differ"  # synced, but QuickBooks' total is not FlowFit's
 
 
 class LedgerView(NamedTuple):
@@ -39,6 +41,7 @@ class LedgerView(NamedTuple):
     last_sync: dt.datetime | None
     synced_at: dt.datetime | None
     error: str | Text  # a Text when the engine wrote a translatable sentence
+    totals: Totals | None = None  # FlowFit's and QuickBooks' totals after the last write
 
 
 class ListedDocument(NamedTuple):
@@ -49,7 +52,8 @@ class ListedDocument(NamedTuple):
     date: dt.date
     client: str
     project: str
-    total: Decimal
+    tax: Decimal
+    total: Decimal  # what FlowFit billed, tax included
     currency: str
     status: DocumentStatus
     updated_at: dt.datetime | None
@@ -58,6 +62,7 @@ class ListedDocument(NamedTuple):
     qb_number: str
     last_sync: dt.datetime | None
     error: str | Text
+    qbo_total: Decimal | None = None  # QuickBooks' TotalAmt after the last write
 
     @property
     def key(self) -> Key:
@@ -67,13 +72,14 @@ class ListedDocument(NamedTuple):
         """This row with the state the ledger now holds (None: never synced)."""
         if view is None:
             return self._replace(qb_state=QbState.NOT_SYNCED, qbo_id=None, qb_number="",
-                                 last_sync=None, error="")  # fmt: skip
+                                 last_sync=None, error="", qbo_total=None)  # fmt: skip
         return self._replace(
             qb_state=qb_state(view, self.updated_at),
             qbo_id=view.qbo_id,
             qb_number=view.qb_number,
             last_sync=view.last_sync,
             error=view.error if view.state is not RowState.SYNCED else "",
+            qbo_total=view.totals.qbo_total if view.totals else self.qbo_total,
         )
 
 
@@ -96,6 +102,7 @@ def ledger_view(row: LedgerRow) -> LedgerView:
         last_sync=_instant(row.updated_at),
         synced_at=_instant(row.synced_at),
         error=row.error_sentence or row.last_error or "",
+        totals=row.totals,
     )
 
 
@@ -105,6 +112,8 @@ def qb_state(view: LedgerView, updated_at: dt.datetime | None) -> QbState:
         edited = _aware(updated_at)
         if edited is not None and view.synced_at is not None and edited > view.synced_at:
             return QbState.CHANGED
+        if view.totals is not None and view.totals.differ:
+            return QbState.TOTALS_DIFFER
         return QbState.SYNCED
     if view.state is RowState.FAILED:
         return QbState.FAILED
@@ -113,16 +122,16 @@ def qb_state(view: LedgerView, updated_at: dt.datetime | None) -> QbState:
 
 def _from_summary(summary: DocumentSummary) -> ListedDocument:
     return ListedDocument(summary.kind, summary.number, summary.date, summary.client_name,
-                          summary.project_number, summary.subtotal, summary.currency,
-                          summary.status, summary.updated_at, QbState.NOT_SYNCED, None, "",
-                          None, "")  # fmt: skip
+                          summary.project_number, summary.tax_amount, summary.total,
+                          summary.currency, summary.status, summary.updated_at,
+                          QbState.NOT_SYNCED, None, "", None, "")  # fmt: skip
 
 
 def _from_document(document: Document) -> ListedDocument:
     return ListedDocument(document.kind, document.number, document.date, document.client.name,
-                          document.project.number, document.subtotal, document.currency,
-                          document.status, document.updated_at, QbState.NOT_SYNCED, None, "",
-                          None, "")  # fmt: skip
+                          document.project.number, document.tax_amount, document.total,
+                          document.currency, document.status, document.updated_at,
+                          QbState.NOT_SYNCED, None, "", None, "")  # fmt: skip
 
 
 def join_ledger(

@@ -13,6 +13,7 @@ from qbconnector.core.documents import Document, DocumentKind, DocumentStatus
 from qbconnector.core.settings import PostingMode
 from qbconnector.core.template import FieldLimit
 from qbconnector.core.texts import Text, text
+from qbconnector.quickbooks.company_taxes import CompanyTaxes
 from qbconnector.quickbooks.customers import display_name_problem
 from qbconnector.quickbooks.payloads import (
     MAX_DOC_NUMBER,
@@ -21,6 +22,7 @@ from qbconnector.quickbooks.payloads import (
     payload_hash,
 )
 from qbconnector.storage.ledger_schema import LedgerRow, RowState
+from qbconnector.sync.tax_checks import tax_problems, total_problem
 
 _ISO_CURRENCY = re.compile(r"^[A-Z]{3}$")
 
@@ -45,6 +47,11 @@ class Blocker(enum.StrEnum):
     NOT_APPROVED = "not-approved"
     NO_LINES = "no-lines"
     CURRENCY = "currency"
+    TAX_UNMAPPED = "tax-unmapped"
+    TAX_CODE_UNUSABLE = "tax-code-unusable"
+    TAX_RATES_DIFFER = "tax-rates-differ"
+    NO_UNTAXED_CODE = "no-untaxed-code"
+    TOTAL_MISMATCH = "total-mismatch"
 
 
 @dataclass(frozen=True)
@@ -67,6 +74,7 @@ class CompanyFacts:
     multicurrency: bool | None = None
     # QuickBooks Item Id -> usable (exists, active, a service); ids absent are unknown
     items: Mapping[str, bool] | None = None
+    taxes: CompanyTaxes | None = None  # the tax regime and codes; None skips the tax checks
 
 
 @dataclass(frozen=True)
@@ -206,6 +214,11 @@ def preflight(document: Document, options: PayloadOptions, facts: CompanyFacts) 
     reasons += _service_reasons(document, options, facts)
     reasons += _description_reasons(document, options)
     reasons += _currency_reasons(document, facts)
+    stated = total_problem(document)
+    if stated is not None:
+        reasons.append(Reason(Blocker.TOTAL_MISMATCH, stated))
+    reasons += [Reason(Blocker(name), sentence) for name, sentence in
+                tax_problems(document, options.taxes)]  # fmt: skip
     return reasons
 
 

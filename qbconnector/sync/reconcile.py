@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any
 
 from qbconnector.core.documents import DocumentKind
@@ -12,6 +13,7 @@ from qbconnector.quickbooks.batch import MAX_BATCH_ITEMS
 from qbconnector.quickbooks.payloads import ENTITY_FOR_KIND, document_marker
 from qbconnector.quickbooks.query import UnsearchableValueError, quote_literal, where_equals
 from qbconnector.sync.sender import SyncApi
+from qbconnector.sync.totals import entity_totals
 
 
 @dataclass(frozen=True)
@@ -21,6 +23,7 @@ class Found:
     qbo_id: str
     sync_token: str
     ours: bool  # its PrivateNote names this FlowFit document
+    totals: tuple[Decimal, Decimal] | None = None  # its TotalAmt and TotalTax
 
 
 def is_ours(row: dict[str, Any], kind: DocumentKind, number: str) -> bool:
@@ -31,7 +34,8 @@ def is_ours(row: dict[str, Any], kind: DocumentKind, number: str) -> bool:
 
 
 def _found(row: dict[str, Any], kind: DocumentKind, number: str) -> Found:
-    return Found(str(row["Id"]), str(row.get("SyncToken", "0")), is_ours(row, kind, number))
+    return Found(str(row["Id"]), str(row.get("SyncToken", "0")), is_ours(row, kind, number),
+                 entity_totals(row))  # fmt: skip
 
 
 def _pick(rows: list[dict[str, Any]], kind: DocumentKind, number: str) -> Found | None:

@@ -11,6 +11,7 @@ from typing import Any
 from qbconnector.core.documents import DocumentKind
 from qbconnector.core.errors import ExitCode
 from qbconnector.core.texts import Text
+from qbconnector.storage.ledger_schema import Totals
 
 
 class Outcome(enum.StrEnum):
@@ -39,6 +40,7 @@ class DocumentResult:
     message: str | None = None
     reasons: tuple[Text, ...] = ()  # blocked: one sentence per pre-flight problem
     note: Text | None = None  # ``message`` in translatable form, when the engine wrote it
+    totals: Totals | None = None  # FlowFit's and QuickBooks' totals, when QuickBooks answered
 
     @property
     def key(self) -> tuple[DocumentKind, str]:
@@ -124,11 +126,7 @@ class SyncReport:
 
     def as_json(self) -> dict[str, Any]:
         """The ``--json`` shape: synced, failed and blocked lists."""
-        synced = [
-            {"kind": r.kind.value, "number": r.number, "action": r.action, "qbo_id": r.qbo_id}
-            for r in self.results
-            if r.outcome.synced
-        ]
+        synced = [_synced_entry(r) for r in self.results if r.outcome.synced]
         failed = [
             {"kind": r.kind.value, "number": r.number, "error": r.message or r.outcome.value}
             for r in self.results
@@ -143,3 +141,24 @@ class SyncReport:
         if self.cancelled or self.stopped:
             document["stopped"] = self.summary_line()
         return document
+
+
+def _synced_entry(result: DocumentResult) -> dict[str, Any]:
+    entry: dict[str, Any] = {
+        "kind": result.kind.value,
+        "number": result.number,
+        "action": result.action,
+        "qbo_id": result.qbo_id,
+    }
+    totals = result.totals
+    if totals is not None:
+        entry["qbo_total"] = str(totals.qbo_total)
+        if totals.differ:
+            entry["totals_differ"] = {
+                "flowfit_total": str(totals.flowfit_total),
+                "qbo_total": str(totals.qbo_total),
+                "flowfit_tax": str(totals.flowfit_tax),
+                "qbo_tax": str(totals.qbo_tax),
+                "difference": str(totals.difference),
+            }
+    return entry

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from qbconnector.core.documents import DocumentKind
@@ -24,6 +25,7 @@ from qbconnector.sync.reconcile import Found, find_by_doc_number, taken_message
 from qbconnector.sync.results import DocumentResult, Outcome
 from qbconnector.sync.run import FollowUps, RunStopError, action_of, is_fatal
 from qbconnector.sync.sender import BatchCall
+from qbconnector.sync.totals import entity_totals, job_totals
 
 if TYPE_CHECKING:
     from qbconnector.sync.run import SyncRun
@@ -39,12 +41,21 @@ NOT_CONFIRMED = text(
 # -- results -----------------------------------------------------------------------------------
 
 
-def synced(run: SyncRun, job: Job, qbo_id: str, sync_token: str, tid: str | None) -> None:
+def synced(
+    run: SyncRun,
+    job: Job,
+    qbo_id: str,
+    sync_token: str,
+    tid: str | None,
+    qbo_totals: tuple[Decimal, Decimal] | None = None,
+) -> None:
+    """Record a document QuickBooks holds, with its (TotalAmt, TotalTax) when known."""
     run.ledger.mark_synced(job.kind, job.number, qbo_id=qbo_id, sync_token=sync_token,
                            payload_hash=job.payload_hash, action=action_of(job),
-                           intuit_tid=tid)  # fmt: skip
+                           intuit_tid=tid, qbo_totals=qbo_totals)  # fmt: skip
     outcome = Outcome.UPDATED if job.operation is Operation.UPDATE else Outcome.CREATED
-    run.finish(DocumentResult(job.kind, job.number, outcome, qbo_id))
+    totals = job_totals(job, qbo_totals)
+    run.finish(DocumentResult(job.kind, job.number, outcome, qbo_id, totals=totals))
 
 
 def failed(run: SyncRun, job: Job, message: Text, tid: str | None = None) -> None:
@@ -97,7 +108,7 @@ def settle_unclear(run: SyncRun, jobs: list[Job]) -> None:
                 failed(run, job, text("Not found in QuickBooks after an interrupted attempt; "
                                       "it is sent again."))  # fmt: skip
             elif match.ours:
-                synced(run, job, match.qbo_id, match.sync_token, None)
+                synced(run, job, match.qbo_id, match.sync_token, None, match.totals)
             else:
                 failed(run, job, taken_message(job.kind, job.number, match))
 
@@ -125,7 +136,9 @@ def report_plan(run: SyncRun, the_plan: Plan) -> None:
             earlier = run.reconciled.get(item.key)
             qbo_id = item.row.qbo_id if item.row else None
             outcome = earlier.outcome if earlier and earlier.outcome.synced else Outcome.UNCHANGED
-            run.finish(DocumentResult(item.document.kind, item.document.number, outcome, qbo_id))
+            totals = item.row.totals if item.row else None
+            run.finish(DocumentResult(item.document.kind, item.document.number, outcome, qbo_id,
+                                      totals=totals))  # fmt: skip
     run.report.to_send = len(the_plan.to_send)
 
 
@@ -172,11 +185,13 @@ def _job(item: PlannedDocument, customer_id: str) -> Job:
     document = item.document
     payload = with_customer(item.payload, customer_id)
     row = item.row
+    total, tax = str(document.total), str(document.tax_amount)
     if item.action is Action.UPDATE and row is not None and row.qbo_id:
         body = update_payload(payload, row.qbo_id, row.sync_token or "0")
         return Job(document.kind, document.number, Operation.UPDATE, body, item.payload_hash,
-                   row.qbo_id)  # fmt: skip
-    return Job(document.kind, document.number, Operation.CREATE, payload, item.payload_hash)
+                   row.qbo_id, flowfit_total=total, flowfit_tax=tax)  # fmt: skip
+    return Job(document.kind, document.number, Operation.CREATE, payload, item.payload_hash,
+               flowfit_total=total, flowfit_tax=tax)  # fmt: skip
 
 
 # -- answers -----------------------------------------------------------------------------------
@@ -226,7 +241,8 @@ def _apply_item(
     error = answer.error
     if error is None:
         entity = answer.entity or {}
-        synced(run, job, str(entity.get("Id")), str(entity.get("SyncToken", "0")), tid)
+        synced(run, job, str(entity.get("Id")), str(entity.get("SyncToken", "0")), tid,
+               entity_totals(entity))  # fmt: skip
     elif isinstance(error, StaleObjectError) and job.operation is Operation.UPDATE:
         if job.stale_retried:
             failed(run, job, text("Conflict: the document was changed in QuickBooks at the same "
@@ -285,7 +301,7 @@ def _check(run: SyncRun, jobs: list[Job]) -> list[Job]:
             if match is None:
                 again.append(job)  # never reached QuickBooks: a new attempt, new requestid
             elif match.ours:
-                synced(run, job, match.qbo_id, match.sync_token, None)
+                synced(run, job, match.qbo_id, match.sync_token, None, match.totals)
             else:
                 failed(run, job, taken_message(job.kind, job.number, match))
     return again

@@ -54,7 +54,7 @@ def test_model_and_proxy_keep_the_item_model_contract(qtbot: QtBot) -> None:
     testers = [QAbstractItemModelTester(model, mode), QAbstractItemModelTester(proxy, mode)]
     rows = [
         ListedDocument(doc.kind, doc.number, doc.date, doc.client.name, doc.project.number,
-                       doc.subtotal, doc.currency, doc.status, doc.updated_at,
+                       doc.tax_amount, doc.total, doc.currency, doc.status, doc.updated_at,
                        QbState.NOT_SYNCED, None, "", None, "")
         for doc in DOCUMENTS if doc.kind is DocumentKind.INVOICE
     ]  # fmt: skip

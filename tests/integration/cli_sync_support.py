@@ -44,6 +44,12 @@ def configure_profile(profile: Path, server: SandboxServer, *extra: str) -> None
         *extra,
     )  # fmt: skip
     assert done.returncode == 0, done.stderr
+    # The tax codes are looked up by name with the connection saved above.
+    taxes = run_cli(
+        profile, "configure", "--map-tax=TPS-TVQ=GST/QST QC - 9.975", "--map-tax=TVH-ON=HST ON",
+        "--map-tax=TPS-TVP-BC=GST/PST BC - 7", "--untaxed-tax-code=Exempt",
+    )  # fmt: skip
+    assert taxes.returncode == 0, taxes.stderr
 
 
 def store_documents(profile: Path, documents: Iterable[Document]) -> None:

@@ -12,12 +12,13 @@ from typing import Any
 from qbconnector.core.documents import Document, DocumentKind, DocumentStatus
 from qbconnector.core.settings import PostingMode, Settings
 from qbconnector.flowfit.importer import documents_to_json
-from qbconnector.flowfit.samples import generate_documents
+from qbconnector.flowfit.samples import generate_documents, tax_definitions
 from qbconnector.quickbooks.client import ClientConfig, QuickBooksClient
 from qbconnector.quickbooks.oauth import OAuthSettings
 from qbconnector.quickbooks.payloads import PayloadOptions
 from qbconnector.quickbooks.ratelimit import Backoff, RateLimiter, RateLimits
 from qbconnector.quickbooks.tokens import TokenManager
+from qbconnector.sandbox.connect import suggested_tax_settings
 from qbconnector.sandbox.server import SandboxServer
 from qbconnector.storage.ledger import Ledger
 from qbconnector.storage.vault import ACCESS_TOKEN, REFRESH_TOKEN, MemoryVault
@@ -55,7 +56,10 @@ def settings_for(server: SandboxServer, mode: PostingMode = PostingMode.SUMMARY)
                                        service_name="Translation",
                                        mapping={"Revision": ids["Revision"],
                                                 "Interpretation": ids["Interpreting"]})  # fmt: skip
-    return settings.with_section("sync", posting_mode=mode)
+    settings = settings.with_section("sync", posting_mode=mode)
+    return dataclasses.replace(
+        settings, taxes=suggested_tax_settings(server.entities, tax_definitions())
+    )
 
 
 def make_engine(

@@ -10,11 +10,13 @@ from qbconnector.sandbox.server import SandboxServer
 from tests.integration.conftest import QboSession
 
 
-def invoice_body(customer_id: str, amount: object = 100.0, **extra: object) -> dict[str, object]:
+def invoice_body(
+    customer_id: str, tax_code: str, amount: object = 100.0, **extra: object
+) -> dict[str, object]:
     line = {
         "DetailType": "SalesItemLineDetail",
         "Amount": amount,
-        "SalesItemLineDetail": {"ItemRef": {"value": "1"}},
+        "SalesItemLineDetail": {"ItemRef": {"value": "1"}, "TaxCodeRef": {"value": tax_code}},
     }
     return {"CustomerRef": {"value": customer_id}, "Line": [line], **extra}
 
@@ -41,19 +43,22 @@ def test_intuit_tid_differs_per_response(qbo: QboSession) -> None:
 
 def test_invoice_gets_server_fields(qbo: QboSession, sandbox: SandboxServer) -> None:
     customer_id = qbo.post("customer", {"DisplayName": "Bird"}).json()["Customer"]["Id"]
+    query = qbo.query("SELECT * FROM TaxCode WHERE Name = 'HST ON'").json()["QueryResponse"]
+    hst = query["TaxCode"][0]["Id"]
 
-    response = qbo.post("invoice", invoice_body(customer_id, 123.45))
+    response = qbo.post("invoice", invoice_body(customer_id, hst, 123.45))
 
     invoice = response.json(parse_float=Decimal)["Invoice"]
-    assert invoice["TotalAmt"] == Decimal("123.45")
-    assert invoice["Balance"] == Decimal("123.45")
+    assert invoice["TotalAmt"] == Decimal("139.50")  # 123.45 + 13 % HST (16.0485 -> 16.05)
+    assert invoice["Balance"] == Decimal("139.50")
+    assert invoice["TxnTaxDetail"]["TotalTax"] == Decimal("16.05")
     assert invoice["Line"][0]["Id"] == "1"
     assert invoice["Line"][0]["LineNum"] == 1
     assert invoice["Line"][-1]["DetailType"] == "SubTotalLineDetail"
     assert invoice["Line"][-1]["Amount"] == Decimal("123.45")
     assert invoice["DocNumber"] == "1001"
     assert len(invoice["TxnDate"]) == 10
-    assert sandbox.entities("Invoice")[0]["TotalAmt"] == Decimal("123.45")
+    assert sandbox.entities("Invoice")[0]["TotalAmt"] == Decimal("139.50")
 
 
 def test_read_back_and_company_info(qbo: QboSession) -> None:

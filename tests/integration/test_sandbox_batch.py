@@ -9,11 +9,16 @@ import requests
 from qbconnector.sandbox.server import SandboxServer
 from tests.integration.conftest import QboSession
 
-LINE = {
-    "DetailType": "SalesItemLineDetail",
-    "Amount": 10,
-    "SalesItemLineDetail": {"ItemRef": {"value": "1"}},
-}
+
+def sales_line(qbo: QboSession) -> dict[str, Any]:
+    """A line with the company's GST code (found by name: a Canadian line needs one)."""
+    found = qbo.query("SELECT * FROM TaxCode WHERE Name = 'GST'").json()["QueryResponse"]
+    code = {"value": found["TaxCode"][0]["Id"]}
+    return {
+        "DetailType": "SalesItemLineDetail",
+        "Amount": 10,
+        "SalesItemLineDetail": {"ItemRef": {"value": "1"}, "TaxCodeRef": code},
+    }
 
 
 def by_bid(response: requests.Response) -> dict[str, dict[str, Any]]:
@@ -23,15 +28,16 @@ def by_bid(response: requests.Response) -> dict[str, dict[str, Any]]:
 
 def test_mixed_batch_correlated_by_bid(qbo: QboSession) -> None:
     customer = qbo.post("customer", {"DisplayName": "Taken"}).json()["Customer"]
+    line = sales_line(qbo)
     invoice = qbo.post(
-        "invoice", {"CustomerRef": {"value": customer["Id"]}, "Line": [LINE]}
+        "invoice", {"CustomerRef": {"value": customer["Id"]}, "Line": [line]}
     ).json()["Invoice"]
     items = [
         {"bId": "b1", "operation": "create", "Customer": {"DisplayName": "Taken"}},
         {
             "bId": "b2",
             "operation": "create",
-            "Invoice": {"CustomerRef": {"value": customer["Id"]}, "Line": [LINE]},
+            "Invoice": {"CustomerRef": {"value": customer["Id"]}, "Line": [line]},
         },
         {
             "bId": "b3",
@@ -52,12 +58,13 @@ def test_mixed_batch_correlated_by_bid(qbo: QboSession) -> None:
 
 
 def test_items_do_not_see_each_other(qbo: QboSession, sandbox: SandboxServer) -> None:
+    line = sales_line(qbo)
     items = [
         {"bId": "c", "operation": "create", "Customer": {"DisplayName": "Fresh"}},
         {
             "bId": "i",
             "operation": "create",
-            "Invoice": {"CustomerRef": {"value": "1"}, "Line": [LINE]},
+            "Invoice": {"CustomerRef": {"value": "1"}, "Line": [line]},
         },
     ]
 

@@ -89,8 +89,31 @@ def test_kill_and_restart_on_the_state_file(
     assert duplicate.json()["Fault"]["Error"][0]["code"] == "6240"
 
 
+def test_us_company_with_automated_sales_tax(processes: list[subprocess.Popen[str]]) -> None:
+    info = start(processes, "--country", "US", "--currency", "USD", "--us-sales-tax-rate", "8.25")
+
+    prefs = requests.get(
+        f"{info['api_base_url']}/v3/company/{info['realm_id']}/preferences",
+        headers={"Authorization": f"Bearer {info['access_token']}"},
+        timeout=5,
+    ).json()["Preferences"]
+    company = requests.get(f"{info['admin_url']}/company", timeout=5).json()
+
+    assert prefs["TaxPrefs"] == {"UsingSalesTax": True, "PartnerTaxEnabled": True}
+    assert company["country"] == "US"
+    assert company["us_sales_tax_rate"] == 8.25
+
+
 @pytest.mark.parametrize(
-    "args", [["--host", "0.0.0.0"], ["--fault", "drop=2"], ["--time-scale", "0"]]
+    "args",
+    [
+        ["--host", "0.0.0.0"],
+        ["--fault", "drop=2"],
+        ["--time-scale", "0"],
+        ["--country", "GB"],
+        ["--us-sales-tax-rate", "5"],  # a Canadian company has no automated sales tax
+        ["--country", "US", "--us-sales-tax-rate", "lots"],
+    ],
 )
 def test_bad_arguments_exit_2(args: list[str]) -> None:
     process = launch(*args)

@@ -82,10 +82,11 @@ def test_and_filters_booleans_and_type(seeded: QboSession) -> None:
 
 
 def test_nested_metadata_and_docnumber(seeded: QboSession) -> None:
+    gst = rows(seeded.query("SELECT * FROM TaxCode WHERE Name = 'GST'"), "TaxCode")[0]
     line = {
         "DetailType": "SalesItemLineDetail",
         "Amount": 1,
-        "SalesItemLineDetail": {"ItemRef": {"value": "1"}},
+        "SalesItemLineDetail": {"ItemRef": {"value": "1"}, "TaxCodeRef": {"value": gst["Id"]}},
     }
     created = seeded.post(
         "invoice", {"CustomerRef": {"value": "2"}, "Line": [line], "DocNumber": "Q-7"}

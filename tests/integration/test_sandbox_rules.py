@@ -12,7 +12,15 @@ from qbconnector.sandbox.server import SandboxServer
 from tests.integration.conftest import QboSession, SandboxFactory
 
 
-def sales_line(amount: Any, item: str = "1", **detail: Any) -> dict[str, Any]:
+def exempt_code(qbo: QboSession) -> str:
+    """The Canadian company's Exempt tax code, found by name (every line needs a TaxCodeRef)."""
+    found = qbo.query("SELECT * FROM TaxCode WHERE Name = 'Exempt'").json()["QueryResponse"]
+    return str(found["TaxCode"][0]["Id"])
+
+
+def sales_line(qbo: QboSession, amount: Any, item: str = "1", **detail: Any) -> dict[str, Any]:
+    """A sales line taxed Exempt (0 %, so totals stay the line amounts) unless told otherwise."""
+    detail.setdefault("TaxCodeRef", {"value": exempt_code(qbo)})
     return {
         "DetailType": "SalesItemLineDetail",
         "Amount": amount,
@@ -94,7 +102,7 @@ def test_name_length_limits(qbo: QboSession, entity: str, field: str, limit: int
 )
 def test_invoice_text_limits(qbo: QboSession, field: str, value: Any, element: str) -> None:
     customer = new_customer(qbo)
-    body = {"CustomerRef": {"value": customer["Id"]}, "Line": [sales_line(10)], field: value}
+    body = {"CustomerRef": {"value": customer["Id"]}, "Line": [sales_line(qbo, 10)], field: value}
 
     error = fault_of(qbo.post("invoice", body))
 
@@ -104,7 +112,7 @@ def test_invoice_text_limits(qbo: QboSession, field: str, value: Any, element: s
 
 def test_line_description_limit(qbo: QboSession) -> None:
     customer = new_customer(qbo)
-    line = {**sales_line(10), "Description": "d" * 4001}
+    line = {**sales_line(qbo, 10), "Description": "d" * 4001}
     body = {"CustomerRef": {"value": customer["Id"]}, "Line": [line]}
 
     assert fault_of(qbo.post("invoice", body))["element"] == "Line.Description"
@@ -114,7 +122,11 @@ def test_line_description_limit(qbo: QboSession) -> None:
 
 def test_duplicate_doc_number_per_entity_type(qbo: QboSession) -> None:
     customer = new_customer(qbo)
-    body = {"CustomerRef": {"value": customer["Id"]}, "Line": [sales_line(5)], "DocNumber": "F-1"}
+    body = {
+        "CustomerRef": {"value": customer["Id"]},
+        "Line": [sales_line(qbo, 5)],
+        "DocNumber": "F-1",
+    }
     assert qbo.post("invoice", body).status_code == 200
 
     error = fault_of(qbo.post("invoice", body))
@@ -132,10 +144,10 @@ def test_amount_must_equal_qty_times_unit_price_as_decimal(qbo: QboSession) -> N
     ref = {"value": customer["Id"]}
 
     exact = qbo.post(
-        "invoice", {"CustomerRef": ref, "Line": [sales_line(0.3, Qty=3, UnitPrice=0.1)]}
+        "invoice", {"CustomerRef": ref, "Line": [sales_line(qbo, 0.3, Qty=3, UnitPrice=0.1)]}
     )
     wrong = qbo.post(
-        "invoice", {"CustomerRef": ref, "Line": [sales_line(100, Qty=3, UnitPrice=33.33)]}
+        "invoice", {"CustomerRef": ref, "Line": [sales_line(qbo, 100, Qty=3, UnitPrice=33.33)]}
     )
 
     assert exact.status_code == 200, exact.text
@@ -157,7 +169,7 @@ def test_references_must_exist_and_be_active(qbo: QboSession, sandbox: SandboxSe
         ({"value": customer["Id"]}, inactive["Id"], "Line.SalesItemLineDetail.ItemRef"),
     ]
     for customer_ref, item_id, element in cases:
-        body = {"CustomerRef": customer_ref, "Line": [sales_line(1, item=item_id)]}
+        body = {"CustomerRef": customer_ref, "Line": [sales_line(qbo, 1, item=item_id)]}
         error = fault_of(qbo.post("invoice", body))
         assert error["code"] == "2500"
         assert error["Message"] == "Invalid Reference Id"
@@ -192,7 +204,7 @@ def test_sparse_update_keeps_other_fields_full_update_nulls_them(qbo: QboSession
     customer = new_customer(qbo)
     body = {
         "CustomerRef": {"value": customer["Id"]},
-        "Line": [sales_line(10)],
+        "Line": [sales_line(qbo, 10)],
         "PrivateNote": "keep me",
         "DocNumber": "S-1",
     }
@@ -207,7 +219,7 @@ def test_sparse_update_keeps_other_fields_full_update_nulls_them(qbo: QboSession
             "Id": invoice["Id"],
             "SyncToken": "1",
             "CustomerRef": {"value": customer["Id"]},
-            "Line": [sales_line(20)],
+            "Line": [sales_line(qbo, 20)],
         },
     ).json()["Invoice"]
 
@@ -233,7 +245,7 @@ def test_line_with_a_sales_line_is_required(qbo: QboSession) -> None:
 
 def test_txn_date_defaults_and_empty_dates_are_refused(qbo: QboSession) -> None:
     customer = new_customer(qbo)
-    base = {"CustomerRef": {"value": customer["Id"]}, "Line": [sales_line(1)]}
+    base = {"CustomerRef": {"value": customer["Id"]}, "Line": [sales_line(qbo, 1)]}
 
     created = qbo.post("invoice", base).json()["Invoice"]
     empty_due = qbo.post("invoice", {**base, "DueDate": ""})
@@ -250,7 +262,7 @@ def test_discount_and_totals(qbo: QboSession) -> None:
         "DetailType": "DiscountLineDetail",
         "DiscountLineDetail": {"PercentBased": True, "DiscountPercent": 10},
     }
-    body = {"CustomerRef": {"value": customer["Id"]}, "Line": [sales_line(35), discount]}
+    body = {"CustomerRef": {"value": customer["Id"]}, "Line": [sales_line(qbo, 35), discount]}
 
     estimate = qbo.post("estimate", body).json(parse_float=Decimal)["Estimate"]
 
@@ -267,7 +279,7 @@ def test_home_currency_only_without_multicurrency(qbo: QboSession) -> None:
     customer = new_customer(qbo)
     body = {
         "CustomerRef": {"value": customer["Id"]},
-        "Line": [sales_line(1)],
+        "Line": [sales_line(qbo, 1)],
         "CurrencyRef": {"value": "USD"},
     }
 
@@ -285,7 +297,7 @@ def test_multicurrency_company(sandbox_factory: SandboxFactory, qbo_for: Any) ->
     server = sandbox_factory(seed=CompanySeed(home_currency="CAD", multicurrency=True))
     qbo = qbo_for(server)
     usd = new_customer(qbo, "Yankee Inc", CurrencyRef={"value": "USD"})
-    line = [sales_line(50)]
+    line = [sales_line(qbo, 50)]
 
     ok = qbo.post(
         "invoice",
@@ -309,7 +321,7 @@ def test_read_only_delivery_info_is_refused(qbo: QboSession) -> None:
     customer = new_customer(qbo)
     body = {
         "CustomerRef": {"value": customer["Id"]},
-        "Line": [sales_line(1)],
+        "Line": [sales_line(qbo, 1)],
         "DeliveryInfo": {"DeliveryType": "Email"},
     }
 
@@ -321,7 +333,7 @@ def test_read_only_delivery_info_is_refused(qbo: QboSession) -> None:
 
 def test_delete_and_void(qbo: QboSession, sandbox: SandboxServer) -> None:
     customer = new_customer(qbo)
-    body = {"CustomerRef": {"value": customer["Id"]}, "Line": [sales_line(9)]}
+    body = {"CustomerRef": {"value": customer["Id"]}, "Line": [sales_line(qbo, 9)]}
     first = qbo.post("invoice", body).json()["Invoice"]
     second = qbo.post("invoice", body).json()["Invoice"]
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from decimal import Decimal
 
@@ -10,6 +11,7 @@ import pytest
 from qbconnector.core.documents import DocumentKind, DocumentStatus
 from qbconnector.core.settings import Environment
 from qbconnector.storage.ledger import RowState
+from qbconnector.storage.ledger_schema import Totals
 from qbconnector.sync.details import web_address
 from qbconnector.sync.listing import LedgerView, ListedDocument, QbState, join_ledger
 
@@ -18,7 +20,8 @@ SYNCED_AT = dt.datetime(2026, 3, 1, 12, 0, tzinfo=dt.UTC)
 
 def listed(number: str, updated: dt.datetime | None) -> ListedDocument:
     return ListedDocument(DocumentKind.INVOICE, number, dt.date(2026, 2, 1), "Acme", "P-1",
-                          Decimal("10.00"), "CAD", DocumentStatus.APPROVED, updated,
+                          Decimal("0.00"), Decimal("10.00"), "CAD", DocumentStatus.APPROVED,
+                          updated,
                           QbState.NOT_SYNCED, None, "", None, "")  # fmt: skip
 
 
@@ -58,3 +61,16 @@ def test_web_addresses_for_sandbox_production_and_quotes() -> None:
     )
     assert web_address(Environment.CUSTOM, DocumentKind.INVOICE, "9") is None
     assert web_address(Environment.PRODUCTION, DocumentKind.INVOICE, None) is None
+
+
+def test_a_synced_document_whose_quickbooks_total_differs_shows_it() -> None:
+    totals = Totals(Decimal("10.00"), Decimal("0"), Decimal("10.01"), Decimal("0.01"))
+    differing = view(RowState.SYNCED)._replace(totals=totals)
+    row = listed("INV-1", None).with_ledger(differing)
+    assert row.qb_state is QbState.TOTALS_DIFFER
+    assert row.qbo_total == Decimal("10.01")
+    equal = dataclasses.replace(totals, qbo_total=Decimal("10.00"), qbo_tax=Decimal("0"))
+    assert (
+        listed("INV-1", None).with_ledger(view(RowState.SYNCED)._replace(totals=equal)).qb_state
+        is QbState.SYNCED
+    )

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import sqlite3
 from collections.abc import Iterator
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -12,7 +14,7 @@ import pytest
 from qbconnector.core.documents import DocumentKind
 from qbconnector.core.texts import text
 from qbconnector.storage.ledger import Attempt, CustomerLink, Ledger, Operation, RowState
-from qbconnector.storage.ledger_schema import SCHEMA_V1
+from qbconnector.storage.ledger_schema import MIGRATIONS, SCHEMA_V1
 
 INVOICE = DocumentKind.INVOICE
 QUOTE = DocumentKind.QUOTE
@@ -190,4 +192,26 @@ def test_a_version_1_ledger_is_migrated_without_losing_rows(tmp_path: Path) -> N
         assert row is not None
         assert row.last_error == "refused"
         assert row.error_sentence is None
-        assert migrated.database.user_version == 2
+        assert migrated.database.user_version == len(MIGRATIONS)
+
+
+def test_totals_are_kept_and_differences_listed(ledger: Ledger) -> None:
+    for number, qbo_total in (("T1", "5168.32"), ("T2", "5168.31")):
+        billed = dataclasses.replace(attempt(number), flowfit_total="5168.32", flowfit_tax="673.16")
+        ledger.begin_attempts([billed])
+        tax = Decimal(qbo_total) - Decimal("4495.16")
+        ledger.mark_synced(INVOICE, number, qbo_id=number, sync_token="0",
+                           qbo_totals=(Decimal(qbo_total), tax))  # fmt: skip
+    equal = ledger.get(INVOICE, "T1")
+    assert equal is not None
+    assert equal.totals is not None
+    assert not equal.totals.differ
+    (different,) = ledger.totals_differ()
+    assert different.number == "T2"
+    assert different.totals is not None
+    assert different.totals.difference == Decimal("-0.01")
+    # A later answer without totals (adopted by DocNumber) keeps the ones known.
+    ledger.mark_synced(INVOICE, "T2", qbo_id="T2", sync_token="1")
+    again = ledger.get(INVOICE, "T2")
+    assert again is not None
+    assert again.qbo_total == "5168.31"

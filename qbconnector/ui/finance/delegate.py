@@ -19,6 +19,7 @@ BADGE_COLOURS = {
     QbState.FAILED: QColor("#c62828"),
     QbState.UNCERTAIN: QColor("#6a1b9a"),
     QbState.SYNCING: QColor("#1565c0"),
+    QbState.TOTALS_DIFFER: QColor("#ad1457"),
 }
 _PAD_X, _PAD_Y = 8, 2
 

@@ -87,6 +87,20 @@ class DetailsDialog(QDialog):
         )
         number = row.doc_number if row and row.qbo_id else "—"
         form.addRow(self.tr("QuickBooks number:"), self._value("detailsQbNumber", number))
+        totals = row.totals if row else None
+        if totals is not None:
+            form.addRow(
+                self.tr("FlowFit total (tax):"),
+                self._value(
+                    "detailsFlowFitTotal", f"{totals.flowfit_total} ({totals.flowfit_tax})"
+                ),
+            )
+            form.addRow(
+                self.tr("QuickBooks total (tax):"),
+                self._value("detailsQboTotal", f"{totals.qbo_total} ({totals.qbo_tax})"),
+            )
+            difference = self.tr("none") if not totals.differ else str(totals.difference)
+            form.addRow(self.tr("Difference:"), self._value("detailsDifference", difference))
         attempts = str(row.attempts) if row else "0"
         form.addRow(self.tr("Attempts:"), self._value("detailsAttempts", attempts))
         error_label = self._value("detailsError", error or "—")

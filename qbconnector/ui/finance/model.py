@@ -17,6 +17,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QCoreApplication,
     QDate,
     QDateTime,
     QLocale,
@@ -45,8 +46,8 @@ _CHECKED, _UNCHECKED = Qt.CheckState.Checked, Qt.CheckState.Unchecked
 _SELECTABLE = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 _CHECKABLE = _SELECTABLE | Qt.ItemFlag.ItemIsUserCheckable
 TEXT_CACHE_ROWS = 5000  # texts of rows seen lately; a screen shows about fifty
-SORTED_ORDER = [QbState.FAILED, QbState.UNCERTAIN, QbState.CHANGED, QbState.SYNCING,
-                QbState.NOT_SYNCED, QbState.SYNCED]  # fmt: skip
+SORTED_ORDER = [QbState.FAILED, QbState.UNCERTAIN, QbState.TOTALS_DIFFER, QbState.CHANGED,
+                QbState.SYNCING, QbState.NOT_SYNCED, QbState.SYNCED]  # fmt: skip
 
 
 class Column(enum.IntEnum):
@@ -55,13 +56,18 @@ class Column(enum.IntEnum):
     DATE = 2
     CLIENT = 3
     PROJECT = 4
-    TOTAL = 5
-    CURRENCY = 6
-    STATUS = 7
-    QB_STATE = 8
-    QB_NUMBER = 9
-    LAST_SYNC = 10
-    ERROR = 11
+    TAX = 5
+    TOTAL = 6
+    CURRENCY = 7
+    STATUS = 8
+    QB_STATE = 9
+    QB_NUMBER = 10
+    QB_TOTAL = 11
+    LAST_SYNC = 12
+    ERROR = 13
+
+
+MONEY_COLUMNS = frozenset({Column.TAX, Column.TOTAL, Column.QB_TOTAL})
 
 
 @dataclass(frozen=True)
@@ -111,7 +117,9 @@ SORT_KEYS: dict[Column, SortKey] = {
     Column.DATE: lambda row: row.date,
     Column.CLIENT: lambda row: row.client.casefold(),
     Column.PROJECT: lambda row: row.project.casefold(),
+    Column.TAX: lambda row: row.tax,
     Column.TOTAL: lambda row: row.total,
+    Column.QB_TOTAL: lambda row: row.qbo_total if row.qbo_total is not None else Decimal(-1),
     Column.CURRENCY: lambda row: row.currency,
     Column.STATUS: lambda row: row.status.value,
     Column.QB_STATE: lambda row: SORTED_ORDER.index(row.qb_state),
@@ -189,7 +197,7 @@ class FinanceTableModel(QAbstractTableModel):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
             return self.column_title(Column(section))
-        if role == Qt.ItemDataRole.TextAlignmentRole and section == Column.TOTAL:
+        if role == Qt.ItemDataRole.TextAlignmentRole and section in MONEY_COLUMNS:
             return _RIGHT
         return None
 
@@ -200,11 +208,13 @@ class FinanceTableModel(QAbstractTableModel):
             Column.DATE: self.tr("Date"),
             Column.CLIENT: self.tr("Client"),
             Column.PROJECT: self.tr("Project"),
+            Column.TAX: self.tr("Tax"),
             Column.TOTAL: self.tr("Total"),
             Column.CURRENCY: self.tr("Currency"),
             Column.STATUS: self.tr("FlowFit status"),
             Column.QB_STATE: self.tr("QuickBooks"),
             Column.QB_NUMBER: self.tr("QuickBooks no."),
+            Column.QB_TOTAL: self.tr("QuickBooks total"),
             Column.LAST_SYNC: self.tr("Last sync"),
             Column.ERROR: self.tr("Error"),
         }
@@ -236,7 +246,7 @@ class FinanceTableModel(QAbstractTableModel):
                 return None
             return _CHECKED if self._checks[stored] else _UNCHECKED
         if role == _ALIGNMENT:
-            return _RIGHT if column == Column.TOTAL else None
+            return _RIGHT if column in MONEY_COLUMNS else None
         if role == _TOOLTIP:
             return (self.error_of(stored) or None) if column == Column.ERROR else None
         return self._rows[stored].qb_state  # STATE_ROLE
@@ -250,11 +260,13 @@ class FinanceTableModel(QAbstractTableModel):
             locale.toString(day, QLocale.FormatType.ShortFormat),
             row.client,
             row.project,
+            money_text(row.tax, locale),
             money_text(row.total, locale),
             row.currency,
             status_label(row.status),
             state_label(row.qb_state),
             row.qb_number,
+            money_text(row.qbo_total, locale) if row.qbo_total is not None else "",
             _instant_text(row.last_sync, locale),
             self.error_of(stored).split("\n", 1)[0],
         )
@@ -288,7 +300,10 @@ class FinanceTableModel(QAbstractTableModel):
         return self.error_of(stored) if stored is not None else ""
 
     def error_of(self, stored: int) -> str:
-        return self._notes.get(stored) or error_text(self._rows[stored].error)
+        row = self._rows[stored]
+        if row.qb_state is QbState.TOTALS_DIFFER and row.qbo_total is not None:
+            return totals_note(row.total, row.qbo_total, self.locale)
+        return self._notes.get(stored) or error_text(row.error)
 
     def view_row_of(self, number: str) -> int:
         """Where the document is in the view now (-1 when filtered out or unknown)."""
@@ -461,10 +476,27 @@ class FinanceTableModel(QAbstractTableModel):
         self._rows_changed(changed)
 
 
+def totals_note(flowfit: Decimal, quickbooks: Decimal, locale: QLocale) -> str:
+    """'QuickBooks total 5,168.31, FlowFit total 5,168.32: a difference of -0.01.'"""
+    return QCoreApplication.translate(
+        "FinanceTableModel",
+        "QuickBooks total {quickbooks}, FlowFit total {flowfit}: a difference of {difference}.",
+    ).format(
+        quickbooks=money_text(quickbooks, locale),
+        flowfit=money_text(flowfit, locale),
+        difference=money_text(quickbooks - flowfit, locale),
+    )
+
+
 def _after(before: ListedDocument, result: DocumentResult, now: dt.datetime) -> ListedDocument:
     if result.outcome.synced:
-        return before._replace(qb_state=QbState.SYNCED, qbo_id=result.qbo_id or before.qbo_id,
-                               qb_number=result.number, last_sync=now, error="")  # fmt: skip
+        totals = result.totals
+        differ = totals is not None and totals.differ
+        return before._replace(
+            qb_state=QbState.TOTALS_DIFFER if differ else QbState.SYNCED,
+            qbo_id=result.qbo_id or before.qbo_id, qb_number=result.number, last_sync=now,
+            error="", qbo_total=totals.qbo_total if totals else before.qbo_total,
+        )  # fmt: skip
     if result.outcome is Outcome.FAILED:
         return before._replace(qb_state=QbState.FAILED, last_sync=now,
                                error=result_message(result))  # fmt: skip

@@ -16,6 +16,7 @@ def state_label(state: QbState) -> str:
         QbState.FAILED: QCoreApplication.translate("FinanceTexts", "failed"),
         QbState.UNCERTAIN: QCoreApplication.translate("FinanceTexts", "uncertain"),
         QbState.SYNCING: QCoreApplication.translate("FinanceTexts", "syncing"),
+        QbState.TOTALS_DIFFER: QCoreApplication.translate("FinanceTexts", "totals differ"),
     }
     return labels[state]
 
