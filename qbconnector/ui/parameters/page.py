@@ -115,6 +115,7 @@ class ParametersPage(QWidget):
         for tab in self.tabs_list:
             tab.load(draft, stored)
         self.server.set_typed_secrets(typed_secrets)
+        self.taxes_tab.set_saved(self.settings.taxes)  # its rows say what is saved
         self._update_dirty()
 
     def draft(self) -> Settings:

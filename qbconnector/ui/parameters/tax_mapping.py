@@ -96,6 +96,11 @@ class TaxMappingTable(QTableWidget):
         self._names = dict(names)
         self._rebuild()
 
+    def set_saved(self, mapping: dict[str, str]) -> None:
+        """What is saved, when the draft shown differs from it (after a language change)."""
+        self._saved = dict(mapping)
+        self._rebuild()
+
     def set_taxes(self, taxes: list[DocumentTax]) -> None:
         self._taxes = {tax.code: tax for tax in taxes}
         self._rebuild()

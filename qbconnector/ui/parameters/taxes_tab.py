@@ -258,6 +258,12 @@ class TaxesTab(ParametersTab):
         (self.amounts_flowfit if flowfit else self.amounts_quickbooks).setChecked(True)
         self._refresh_untaxed()
 
+    def set_saved(self, saved: TaxSettings) -> None:
+        """Mark what is saved while a draft is shown (the page rebuilt after a language change)."""
+        self._saved = saved
+        self.mapping.set_saved(saved.mapping)
+        self._refresh_untaxed()
+
     def apply(self, settings: Settings) -> Settings:
         mapping = self.mapping.mapping()
         untaxed = self._untaxed_value()
