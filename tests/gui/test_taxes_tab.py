@@ -2,66 +2,23 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import replace
 
 import pytest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from qbconnector.core.settings import Settings, TaxAmounts, TaxSettings
-from qbconnector.flowfit.samples import generate_documents
-from qbconnector.flowfit.store import DocumentStore
-from qbconnector.sandbox.connect import settings_for_sandbox, store_sandbox_secrets
+from qbconnector.core.settings import TaxAmounts, TaxSettings
 from qbconnector.sandbox.server import SandboxServer
-from qbconnector.services import ConnectorServices
 from qbconnector.storage.profile import Profile
 from qbconnector.ui.i18n import install_translator
-from qbconnector.ui.main_window import MainWindow
-from qbconnector.ui.parameters.taxes_tab import TaxesTab
-
-WindowFactory = Callable[[], MainWindow]
-# The generated documents' FlowFit taxes and the sandbox codes with the same rates.
-EXPECTED = {
-    "TPS-TVQ": "GST/QST QC - 9.975",
-    "TPS-TVP-BC": "GST/PST BC - 7",
-    "TVH-ON": "HST ON",
-}
-
-
-def _prepare(
-    profile: Profile, sandbox: SandboxServer | None, taxes: TaxSettings | None = None
-) -> None:
-    """A profile connected to ``sandbox`` (if any) whose store holds taxed documents."""
-    services = ConnectorServices(profile)
-    settings = Settings()
-    if sandbox is not None:
-        info = sandbox.connection_info()
-        store_sandbox_secrets(info, services.vault.store)
-        settings = settings_for_sandbox(info)
-    services.save(replace(settings, taxes=taxes or TaxSettings()), {})
-    with DocumentStore.open(profile.store_file) as store:
-        store.upsert_many(generate_documents(40, seed=3))
-
-
-def _open_taxes(window: MainWindow, qtbot: QtBot, *, loaded: bool = True) -> TaxesTab:
-    page = window.parameters
-    tab = page.taxes_tab
-    page.tabs.setCurrentWidget(tab)  # the first visit loads the codes and the FlowFit taxes
-    qtbot.waitUntil(lambda: tab.mapping.rowCount() == len(EXPECTED), timeout=10_000)
-    if loaded:
-        qtbot.waitUntil(lambda: tab.codes.rowCount() > 0, timeout=10_000)
-    return tab
-
-
-def _code_id(sandbox: SandboxServer, name: str) -> str:
-    return sandbox.tax_code_id(name)
+from tests.gui.taxes_support import EXPECTED, WindowFactory, code_id, open_taxes, prepare
 
 
 def test_codes_load_in_a_worker_and_inactive_ones_are_hidden(
     window_factory: WindowFactory, profile: Profile, qtbot: QtBot, sandbox: SandboxServer
 ) -> None:
-    _prepare(profile, sandbox)
+    prepare(profile, sandbox)
     window = window_factory()
     page = window.parameters
     tab = page.taxes_tab
@@ -85,9 +42,9 @@ def test_codes_load_in_a_worker_and_inactive_ones_are_hidden(
 def test_suggestions_are_shown_marked_and_not_saved(
     window_factory: WindowFactory, profile: Profile, qtbot: QtBot, sandbox: SandboxServer
 ) -> None:
-    _prepare(profile, sandbox)
+    prepare(profile, sandbox)
     window = window_factory()
-    tab = _open_taxes(window, qtbot)
+    tab = open_taxes(window, qtbot)
     assert [tab.mapping.item(row, 0).text() for row in range(3)] == sorted(EXPECTED)
     row = sorted(EXPECTED).index("TPS-TVQ")
     assert tab.mapping.item(row, 1).text() == "GST + QST"
@@ -95,7 +52,7 @@ def test_suggestions_are_shown_marked_and_not_saved(
     for tax, code in EXPECTED.items():
         combo = tab.mapping.combo(tax)
         assert combo.currentText().startswith(f"{code} (")
-        assert combo.currentData() == _code_id(sandbox, code)
+        assert combo.currentData() == code_id(sandbox, code)
         assert combo.font().italic()
         assert tab.mapping.state_text(tax).startswith("Suggested")
     assert tab.mapping.combo("TPS-TVQ").currentText() == "GST/QST QC - 9.975 (5 % + 9.975 %)"
@@ -109,10 +66,10 @@ def test_suggestions_are_shown_marked_and_not_saved(
 def test_accepting_suggestions_and_saving_writes_the_mapping(
     window_factory: WindowFactory, profile: Profile, qtbot: QtBot, sandbox: SandboxServer
 ) -> None:
-    _prepare(profile, sandbox)
+    prepare(profile, sandbox)
     window = window_factory()
     page = window.parameters
-    tab = _open_taxes(window, qtbot)
+    tab = open_taxes(window, qtbot)
     tab.accept_button.click()
     assert page.is_dirty()
     assert page.tabs.tabText(page.tabs.indexOf(tab)) == "● Taxes"
@@ -121,11 +78,11 @@ def test_accepting_suggestions_and_saving_writes_the_mapping(
     assert not tab.accept_button.isEnabled()
     assert page.save()
     taxes = window.services.load_settings().settings.taxes
-    assert taxes.mapping == {tax: _code_id(sandbox, code) for tax, code in EXPECTED.items()}
-    assert taxes.untaxed_code == _code_id(sandbox, "Exempt")
+    assert taxes.mapping == {tax: code_id(sandbox, code) for tax, code in EXPECTED.items()}
+    assert taxes.untaxed_code == code_id(sandbox, "Exempt")
     assert taxes.amounts is TaxAmounts.FLOWFIT
     assert taxes.code_names == {
-        _code_id(sandbox, name): name for name in [*EXPECTED.values(), "Exempt"]
+        code_id(sandbox, name): name for name in [*EXPECTED.values(), "Exempt"]
     }
     assert not page.is_dirty()
     assert tab.mapping.state_text("TVH-ON") == "Saved"
@@ -136,15 +93,15 @@ def test_accepting_suggestions_and_saving_writes_the_mapping(
 def test_picking_a_code_makes_the_tab_dirty_and_revert_undoes_it(
     window_factory: WindowFactory, profile: Profile, qtbot: QtBot, sandbox: SandboxServer
 ) -> None:
-    _prepare(profile, sandbox)
+    prepare(profile, sandbox)
     window = window_factory()
     page = window.parameters
-    tab = _open_taxes(window, qtbot)
+    tab = open_taxes(window, qtbot)
     combo = tab.mapping.combo("TPS-TVQ")
     combo.activated.emit(combo.currentIndex())  # the user picks the suggested code
     assert page.is_dirty()
     assert tab.mapping.state_text("TPS-TVQ") == "Suggested, accepted — not saved yet"
-    combo.setCurrentIndex(combo.findData(_code_id(sandbox, "HST ON")))
+    combo.setCurrentIndex(combo.findData(code_id(sandbox, "HST ON")))
     combo.activated.emit(combo.currentIndex())
     assert tab.mapping.state_text("TPS-TVQ").startswith("Changed — not saved yet")
     assert "⚠ Rates differ" in tab.mapping.state_text("TPS-TVQ")
@@ -153,15 +110,15 @@ def test_picking_a_code_makes_the_tab_dirty_and_revert_undoes_it(
     assert not page.is_dirty()
     assert tab.amounts_flowfit.isChecked()
     assert tab.mapping.state_text("TPS-TVQ").startswith("Suggested")
-    assert tab.mapping.combo("TPS-TVQ").currentData() == _code_id(sandbox, EXPECTED["TPS-TVQ"])
+    assert tab.mapping.combo("TPS-TVQ").currentData() == code_id(sandbox, EXPECTED["TPS-TVQ"])
 
 
 def test_tax_amounts_choice_saves(
     window_factory: WindowFactory, profile: Profile, qtbot: QtBot, sandbox: SandboxServer
 ) -> None:
-    _prepare(profile, sandbox)
+    prepare(profile, sandbox)
     window = window_factory()
-    tab = _open_taxes(window, qtbot)
+    tab = open_taxes(window, qtbot)
     assert tab.amounts_flowfit.isChecked()  # the default
     tab.amounts_quickbooks.setChecked(True)
     assert window.parameters.save()
@@ -171,11 +128,11 @@ def test_tax_amounts_choice_saves(
 def test_a_mapping_to_an_inactive_or_unknown_code_is_warned(
     window_factory: WindowFactory, profile: Profile, qtbot: QtBot, sandbox: SandboxServer
 ) -> None:
-    inactive = _code_id(sandbox, "HST ON 2010")
+    inactive = code_id(sandbox, "HST ON 2010")
     mapping = {"TVH-ON": inactive, "TPS-TVQ": "9999"}
-    _prepare(profile, sandbox, TaxSettings(mapping=mapping))
+    prepare(profile, sandbox, TaxSettings(mapping=mapping))
     window = window_factory()
-    tab = _open_taxes(window, qtbot)
+    tab = open_taxes(window, qtbot)
     assert tab.mapping.combo("TVH-ON").currentText() == "HST ON 2010 (13 %) (inactive)"
     assert tab.mapping.state_text("TVH-ON") == "Saved\n⚠ This code is inactive in QuickBooks."
     assert tab.mapping.combo("TPS-TVQ").currentText() == "Tax code #9999"
@@ -187,9 +144,9 @@ def test_a_mapping_to_an_inactive_or_unknown_code_is_warned(
 def test_a_code_whose_rates_differ_is_warned(
     window_factory: WindowFactory, profile: Profile, qtbot: QtBot, sandbox: SandboxServer
 ) -> None:
-    _prepare(profile, sandbox, TaxSettings(mapping={"TPS-TVQ": _code_id(sandbox, "GST")}))
+    prepare(profile, sandbox, TaxSettings(mapping={"TPS-TVQ": code_id(sandbox, "GST")}))
     window = window_factory()
-    tab = _open_taxes(window, qtbot)
+    tab = open_taxes(window, qtbot)
     assert tab.mapping.state_text("TPS-TVQ") == (
         "Saved\n⚠ Rates differ: QuickBooks 5 %, FlowFit 5 % + 9.975 %."
     )
@@ -199,7 +156,7 @@ def test_a_code_whose_rates_differ_is_warned(
 def test_a_saved_mapping_whose_tax_is_no_longer_seen_keeps_its_row(
     window_factory: WindowFactory, profile: Profile, qtbot: QtBot, sandbox: SandboxServer
 ) -> None:
-    _prepare(profile, sandbox, TaxSettings(mapping={"OLD-GST": _code_id(sandbox, "GST")}))
+    prepare(profile, sandbox, TaxSettings(mapping={"OLD-GST": code_id(sandbox, "GST")}))
     window = window_factory()
     page = window.parameters
     tab = page.taxes_tab
@@ -214,9 +171,9 @@ def test_a_saved_mapping_whose_tax_is_no_longer_seen_keeps_its_row(
 def test_refresh_reloads_the_codes(
     window_factory: WindowFactory, profile: Profile, qtbot: QtBot, sandbox: SandboxServer
 ) -> None:
-    _prepare(profile, sandbox)
+    prepare(profile, sandbox)
     window = window_factory()
-    tab = _open_taxes(window, qtbot)
+    tab = open_taxes(window, qtbot)
     assert "GST/PST MB - 7" in tab.codes.names()
     sandbox.set_tax_code_active("GST/PST MB - 7", False)
     with qtbot.waitSignal(
@@ -231,10 +188,10 @@ def test_refresh_reloads_the_codes(
 def test_a_load_failure_is_said_in_words_and_retry_loads(
     window_factory: WindowFactory, profile: Profile, qtbot: QtBot, sandbox: SandboxServer
 ) -> None:
-    _prepare(profile, sandbox)
+    prepare(profile, sandbox)
     sandbox.set_faults(error500=1.0)
     window = window_factory()
-    tab = _open_taxes(window, qtbot, loaded=False)
+    tab = open_taxes(window, qtbot, loaded=False)
     qtbot.waitUntil(tab.retry_button.isVisible, timeout=30_000)
     assert tab.status.property("role") == "error"
     assert "QuickBooks had a problem on its side" in tab.status.text()
@@ -254,9 +211,9 @@ def test_offline_the_saved_mapping_shows_with_the_saved_names(
         untaxed_code="7",
         code_names={"42": "GST/QST QC - 9.975", "7": "Exempt"},
     )
-    _prepare(profile, None, taxes)  # no company: no codes are loaded
+    prepare(profile, None, taxes)  # no company: no codes are loaded
     window = window_factory()
-    tab = _open_taxes(window, qtbot, loaded=False)
+    tab = open_taxes(window, qtbot, loaded=False)
     assert tab.codes.rowCount() == 0
     assert tab.mapping.combo("TPS-TVQ").currentText() == "GST/QST QC - 9.975"
     assert tab.mapping.state_text("TPS-TVQ") == "Saved"
@@ -269,7 +226,7 @@ def test_offline_the_saved_mapping_shows_with_the_saved_names(
 def test_invalid_codes_are_shown_under_their_fields_and_not_saved(
     window_factory: WindowFactory, profile: Profile, qtbot: QtBot
 ) -> None:
-    _prepare(profile, None)
+    prepare(profile, None)
     window = window_factory()
     page = window.parameters
     bad = TaxSettings(mapping={"TPS-TVQ": "abc"}, untaxed_code="x")
@@ -296,13 +253,13 @@ def test_french_labels(
     sandbox: SandboxServer,
     back_to_english: object,
 ) -> None:
-    _prepare(profile, sandbox)
+    prepare(profile, sandbox)
     window = window_factory()
     window.parameters.tabs.setCurrentWidget(window.parameters.taxes_tab)
     qtbot.waitUntil(lambda: not window.runner.is_busy(), timeout=10_000)
     window.language.setCurrentIndex(window.language.findData("fr"))
     window.language.activated.emit(window.language.currentIndex())
-    tab = _open_taxes(window, qtbot)  # the rebuilt page loads again
+    tab = open_taxes(window, qtbot)  # the rebuilt page loads again
     page = window.parameters
     assert page.tabs.tabText(page.tabs.indexOf(tab)) == "Taxes"
     assert window.breadcrumb.text() == "⚙ > Connecteurs > Quickbooks > Taxes"

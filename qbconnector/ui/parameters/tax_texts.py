@@ -7,9 +7,9 @@ from decimal import Decimal
 
 from PySide6.QtCore import QCoreApplication
 
-from qbconnector.connection_checks import CompanyTaxes
 from qbconnector.core.documents import DocumentTax
 from qbconnector.quickbooks.taxcodes import TaxCodeInfo, TaxRegime, percent
+from qbconnector.services import CompanyTaxes
 from qbconnector.ui.i18n import current_language
 
 

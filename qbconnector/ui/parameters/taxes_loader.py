@@ -7,9 +7,8 @@ from typing import Any
 
 from PySide6.QtCore import QObject
 
-from qbconnector.connection_checks import CompanyTaxes
 from qbconnector.core.documents import DocumentTax
-from qbconnector.services import ConnectorServices
+from qbconnector.services import CompanyTaxes, ConnectorServices
 from qbconnector.ui.messages import describe_error
 from qbconnector.ui.parameters.taxes_tab import TaxesTab
 from qbconnector.ui.workers import TaskRunner

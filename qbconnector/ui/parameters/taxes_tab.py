@@ -17,10 +17,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from qbconnector.connection_checks import CompanyTaxes
 from qbconnector.core.documents import DocumentTax
 from qbconnector.core.settings import Settings, TaxAmounts, TaxSettings
 from qbconnector.quickbooks.taxcodes import suggest_untaxed_code
+from qbconnector.services import CompanyTaxes
 from qbconnector.ui.parameters import tax_texts
 from qbconnector.ui.parameters.base import ParametersTab
 from qbconnector.ui.parameters.form import FieldBox, add_row
