@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QAbstractScrollArea,
     QComboBox,
     QHeaderView,
     QLabel,
@@ -78,6 +79,8 @@ class TaxMappingTable(QTableWidget):
         for column in range(4):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
+        self.setSizeAdjustPolicy(QAbstractScrollArea.SizeAdjustPolicy.AdjustToContents)
+        self.setMaximumHeight(12 * (self.fontMetrics().height() + 10))
         self._taxes: dict[str, DocumentTax] = {}
         self._saved: dict[str, str] = {}
         self._mapping: dict[str, str] = {}  # the draft; "" is an explicit "not mapped"

@@ -48,7 +48,7 @@ class TaxesTab(ParametersTab):
         layout.addWidget(self.regime)
         layout.addLayout(self._toolbar())
         layout.addWidget(self._codes_group(), 1)
-        layout.addWidget(self._mapping_group(), 2)
+        layout.addWidget(self._mapping_group())  # as tall as its rows (up to about ten)
         layout.addLayout(self._form())
 
     # -- construction --------------------------------------------------------------------------
