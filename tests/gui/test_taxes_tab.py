@@ -4,14 +4,11 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-import pytest
-from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from qbconnector.core.settings import TaxAmounts, TaxSettings
 from qbconnector.sandbox.server import SandboxServer
 from qbconnector.storage.profile import Profile
-from qbconnector.ui.i18n import install_translator
 from tests.gui.taxes_support import EXPECTED, WindowFactory, code_id, open_taxes, prepare
 
 
@@ -238,39 +235,3 @@ def test_invalid_codes_are_shown_under_their_fields_and_not_saved(
     assert "'x' is not a QuickBooks tax code Id" in tab.boxes["taxes.untaxed_code"].error.text()
     assert page.save_button.text() == "&Save (2 fields need attention)"
     assert window.services.load_settings().settings.taxes == TaxSettings()
-
-
-@pytest.fixture
-def back_to_english(qapp: QApplication) -> object:
-    yield None
-    install_translator(qapp, "en")
-
-
-def test_french_labels(
-    window_factory: WindowFactory,
-    profile: Profile,
-    qtbot: QtBot,
-    sandbox: SandboxServer,
-    back_to_english: object,
-) -> None:
-    prepare(profile, sandbox)
-    window = window_factory()
-    window.parameters.tabs.setCurrentWidget(window.parameters.taxes_tab)
-    qtbot.waitUntil(lambda: not window.runner.is_busy(), timeout=10_000)
-    window.language.setCurrentIndex(window.language.findData("fr"))
-    window.language.activated.emit(window.language.currentIndex())
-    tab = open_taxes(window, qtbot)  # the rebuilt page loads again
-    page = window.parameters
-    assert page.tabs.tabText(page.tabs.indexOf(tab)) == "Taxes"
-    assert window.breadcrumb.text() == "⚙ > Connecteurs > Quickbooks > Taxes"
-    assert tab.regime.text() == (
-        "Entreprise canadienne (pays CA) : chaque ligne porte un code de taxe."
-    )
-    assert tab.mapping.horizontalHeaderItem(0).text() == "Code de taxe FlowFit"
-    assert tab.mapping.horizontalHeaderItem(3).text() == "Code de taxe QuickBooks"
-    assert tab.mapping.item(sorted(EXPECTED).index("TPS-TVQ"), 2).text() == "GST 5 % + QST 9,975 %"
-    assert tab.mapping.combo("TPS-TVQ").currentText() == "GST/QST QC - 9.975 (5 % + 9,975 %)"
-    assert tab.mapping.state_text("TPS-TVQ").startswith("Suggéré")
-    assert tab.amounts_flowfit.text().startswith("Montants de FlowFit")
-    assert tab.show_inactive.text() == "Afficher les codes &inactifs"
-    assert tab.untaxed_state.text().startswith("Suggéré")

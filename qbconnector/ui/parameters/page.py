@@ -94,7 +94,7 @@ class ParametersPage(QWidget):
             shortcut.activated.connect(self.save)
         self.server.testRequested.connect(self.test_connection)
         self.services_tab.refreshRequested.connect(self.load_service_items)
-        self.taxes = TaxesLoader(services, runner, self.taxes_tab, self._saved_for_lookup, self)
+        self.taxes = TaxesLoader(services, runner, self.taxes_tab, self._saved_for_lookup)
         self.sync.postingModeChanged.connect(self._posting_mode_changed)
         self.runner.submit(self.services.preview_documents, self._preview_documents)
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QCoreApplication
+from shiboken6 import isValid
 
 from qbconnector.core.documents import DocumentTax
 from qbconnector.services import CompanyTaxes, ConnectorServices
@@ -14,10 +15,11 @@ from qbconnector.ui.parameters.taxes_tab import TaxesTab
 from qbconnector.ui.workers import TaskRunner
 
 
-class TaxesLoader(QObject):
+class TaxesLoader:
     """Calls ``list_tax_codes`` and ``flowfit_taxes`` through the runner and hands the results
     to the tab (first visit, Refresh, Retry). Signals: none; it listens to the tab's
-    refreshRequested."""
+    refreshRequested. A plain object, not a QObject: its callbacks must still run (and drop
+    the answer) after the page that owned it was deleted."""
 
     def __init__(
         self,
@@ -25,9 +27,7 @@ class TaxesLoader(QObject):
         runner: TaskRunner,
         tab: TaxesTab,
         saved_for_lookup: Callable[[], bool],
-        parent: QObject | None = None,
     ) -> None:
-        super().__init__(parent)
         self.services = services
         self.runner = runner
         self.tab = tab
@@ -48,7 +48,9 @@ class TaxesLoader(QObject):
         """Refresh and Retry: pending edits are saved first, like Test connection."""
         if not self._saved_for_lookup():
             self.tab.set_load_error(
-                self.tr("Correct the fields marked in red, then refresh again.")
+                QCoreApplication.translate(
+                    "TaxesLoader", "Correct the fields marked in red, then refresh again."
+                )
             )
             return
         self._load_codes()
@@ -58,12 +60,22 @@ class TaxesLoader(QObject):
         self.tab.set_loading()
         self.runner.submit(self.services.list_tax_codes, self._codes_loaded, self._codes_failed)
 
+    def _live_tab(self) -> TaxesTab | None:
+        """The tab, unless it went away while the job ran (the page is rebuilt on a language
+        change); a late answer is then dropped."""
+        return self.tab if isValid(self.tab) else None
+
     def _codes_loaded(self, company: Any) -> None:
-        if isinstance(company, CompanyTaxes):
-            self.tab.set_company(company)
+        tab = self._live_tab()
+        if tab is not None and isinstance(company, CompanyTaxes):
+            tab.set_company(company)
 
     def _codes_failed(self, error: Any) -> None:
-        self.tab.set_load_error(describe_error(error))
+        tab = self._live_tab()
+        if tab is not None:
+            tab.set_load_error(describe_error(error))
 
     def _taxes_loaded(self, taxes: Any) -> None:
-        self.tab.set_flowfit_taxes([tax for tax in taxes if isinstance(tax, DocumentTax)])
+        tab = self._live_tab()
+        if tab is not None:
+            tab.set_flowfit_taxes([tax for tax in taxes if isinstance(tax, DocumentTax)])
