@@ -1215,6 +1215,14 @@
         <source>Saved</source>
         <translation>Enregistré</translation>
     </message>
+    <message>
+        <source>⚠ This code is not among the company&apos;s tax codes.</source>
+        <translation>⚠ Ce code ne figure pas parmi les codes de taxe de l&apos;entreprise.</translation>
+    </message>
+    <message>
+        <source>⚠ This code is inactive in QuickBooks.</source>
+        <translation>⚠ Ce code est inactif dans QuickBooks.</translation>
+    </message>
 </context>
 <context>
     <name>TemplateMessages</name>

@@ -127,7 +127,7 @@ def test_a_mapping_to_an_inactive_or_unknown_code_is_warned(
 ) -> None:
     inactive = code_id(sandbox, "HST ON 2010")
     mapping = {"TVH-ON": inactive, "TPS-TVQ": "9999"}
-    prepare(profile, sandbox, TaxSettings(mapping=mapping))
+    prepare(profile, sandbox, TaxSettings(mapping=mapping, untaxed_code=inactive))
     window = window_factory()
     tab = open_taxes(window, qtbot)
     assert tab.mapping.combo("TVH-ON").currentText() == "HST ON 2010 (13 %) (inactive)"
@@ -135,6 +135,8 @@ def test_a_mapping_to_an_inactive_or_unknown_code_is_warned(
     assert tab.mapping.combo("TPS-TVQ").currentText() == "Tax code #9999"
     assert "⚠ This code is not among the company's tax codes." in tab.mapping.state_text("TPS-TVQ")
     assert tab.mapping.cellWidget(sorted(EXPECTED).index("TVH-ON"), 4).property("role") == "warning"
+    assert tab.untaxed_state.text() == "Saved\n⚠ This code is inactive in QuickBooks."
+    assert tab.untaxed_state.property("role") == "warning"
     assert not window.parameters.is_dirty()
 
 

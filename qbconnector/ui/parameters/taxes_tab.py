@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from qbconnector.core.documents import DocumentTax
 from qbconnector.core.settings import Settings, TaxAmounts, TaxSettings
-from qbconnector.quickbooks.taxcodes import suggest_untaxed_code
+from qbconnector.quickbooks.taxcodes import TaxCodeInfo, suggest_untaxed_code
 from qbconnector.services import CompanyTaxes
 from qbconnector.ui.parameters import tax_texts
 from qbconnector.ui.parameters.base import ParametersTab
@@ -223,9 +223,19 @@ class TaxesTab(ParametersTab):
         font.setItalic(suggested)
         self.untaxed.setFont(font)
         self.untaxed.setProperty("suggested", suggested)
-        self.untaxed_state.setText(state)
-        self.untaxed_state.setProperty("role", "help")
+        warning = self._untaxed_warning(value, codes)
+        self.untaxed_state.setText("\n".join(text for text in (state, warning) if text))
+        self.untaxed_state.setProperty("role", "warning" if warning else "help")
+        self.untaxed_state.style().unpolish(self.untaxed_state)
+        self.untaxed_state.style().polish(self.untaxed_state)
         self._update_accept()
+
+    def _untaxed_warning(self, value: str, codes: dict[str, TaxCodeInfo] | None) -> str:
+        if not value or codes is None:
+            return ""
+        if value not in codes:
+            return self.tr("⚠ This code is not among the company's tax codes.")
+        return "" if codes[value].active else self.tr("⚠ This code is inactive in QuickBooks.")
 
     def _update_accept(self) -> None:
         pending = bool(self.mapping.pending_suggestions() or self._untaxed_suggestion())
