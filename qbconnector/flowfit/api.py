@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 from urllib.parse import quote
@@ -14,8 +15,6 @@ from qbconnector import __version__
 from qbconnector.core.documents import Document, DocumentKind, DocumentStatus
 from qbconnector.core.errors import ExitCode, QbConnectorError
 from qbconnector.flowfit.parse import FieldError, parse_record
-from qbconnector.sync.results import DocumentResult, Outcome
-from qbconnector.sync.sources import Selection, check_all_found
 
 API_VERSION = "v1"
 DEFAULT_PAGE_SIZE = 200
@@ -32,33 +31,30 @@ class FlowFitApiError(QbConnectorError):
         self.exit_code = exit_code
 
 
-def _state_of(result: DocumentResult) -> str | None:
-    if result.outcome.synced:
-        return "synced"
-    if result.outcome is Outcome.BLOCKED:
-        return "blocked"
-    if result.outcome is Outcome.FAILED:
-        return "failed"
-    return None  # not sent: nothing to tell
+@dataclass(frozen=True)
+class SyncResultRecord:
+    """How one document ended, as the contract's sync-results entry tells FlowFit."""
 
+    kind: DocumentKind
+    number: str
+    state: str  # synced, failed or blocked
+    action: str
+    qbo_id: str | None = None
+    message: str | None = None
 
-def result_record(result: DocumentResult, at: dt.datetime) -> dict[str, Any] | None:
-    """One entry of a sync-results report (None for documents that were not sent)."""
-    state = _state_of(result)
-    if state is None:
-        return None
-    record: dict[str, Any] = {
-        "kind": result.kind.value,
-        "number": result.number,
-        "state": state,
-        "action": result.action,
-        "at": at.isoformat(),
-    }
-    if result.qbo_id:
-        record["qbo_id"] = result.qbo_id
-    if result.message:
-        record["message"] = result.message
-    return record
+    def as_json(self, at: dt.datetime) -> dict[str, Any]:
+        record: dict[str, Any] = {
+            "kind": self.kind.value,
+            "number": self.number,
+            "state": self.state,
+            "action": self.action,
+            "at": at.isoformat(),
+        }
+        if self.qbo_id:
+            record["qbo_id"] = self.qbo_id
+        if self.message:
+            record["message"] = self.message
+        return record
 
 
 class FlowFitApiClient:
@@ -106,10 +102,10 @@ class FlowFitApiClient:
             params["number"] = ",".join(numbers)
         return [_parse(record) for record in self._pages(params)]
 
-    def report(self, results: Sequence[DocumentResult], at: dt.datetime | None = None) -> int:
+    def report(self, results: Sequence[SyncResultRecord], at: dt.datetime | None = None) -> int:
         """Tell FlowFit how each document ended; returns how many it accepted."""
         when = at or dt.datetime.now(dt.UTC)
-        records = [record for r in results if (record := result_record(r, when)) is not None]
+        records = [result.as_json(when) for result in results]
         if not records:
             return 0
         answer = self._call("POST", "sync-results", json_body={"results": records})
@@ -188,29 +184,4 @@ def _parse(record: object) -> Document:
         ) from None
 
 
-class FlowFitApiSource:
-    """A DocumentSource backed by the FlowFit connector API."""
-
-    def __init__(self, client: FlowFitApiClient) -> None:
-        self.client = client
-        self.description = f"FlowFit API {client.base_url}"
-
-    def list_documents(self, selection: Selection) -> list[Document]:
-        documents: list[Document] = []
-        for kind in selection.kinds:
-            if selection.numbers:
-                documents += self.client.documents(kind, numbers=selection.numbers)
-            else:
-                documents += self.client.documents(
-                    kind, status=DocumentStatus.APPROVED, updated_since=selection.updated_since
-                )
-        return documents
-
-    def report_results(self, results: Sequence[DocumentResult]) -> None:
-        self.client.report(results)
-
-    def close(self) -> None:
-        self.client.close()
-
-
-__all__ = ["FlowFitApiClient", "FlowFitApiError", "FlowFitApiSource", "check_all_found"]
+__all__ = ["FlowFitApiClient", "FlowFitApiError", "SyncResultRecord"]

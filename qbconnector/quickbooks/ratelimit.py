@@ -122,6 +122,15 @@ class RateLimiter:
             self._in_flight -= 1
             self._condition.notify()
 
+    def wait_for(self, *, batch: bool = False) -> float:
+        """Seconds until a request (a batch call) would be let through now; 0 when at once.
+
+        Advisory, for a caller choosing between a batch call and single requests: :meth:`slot`
+        still decides when each request goes.
+        """
+        with self._condition:
+            return max(0.0, self._wait_needed(self.clock.monotonic(), batch))
+
     def pause(self, seconds: float) -> None:
         """Hold every thread's next request for ``seconds`` (after a 429, the company is hot)."""
         with self._condition:

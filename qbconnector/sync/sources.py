@@ -2,30 +2,19 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import Protocol
 
-from qbconnector.core.documents import Document, DocumentKind, DocumentStatus
+from qbconnector.core.documents import Document, DocumentStatus
 from qbconnector.core.errors import BadInputError
 from qbconnector.core.settings import Settings
+from qbconnector.flowfit.api import FlowFitApiClient, SyncResultRecord
+from qbconnector.flowfit.selection import Selection, check_all_found, missing_numbers
 from qbconnector.flowfit.store import DocumentFilter, DocumentStore
 from qbconnector.storage.profile import Profile
-from qbconnector.sync.results import DocumentResult
+from qbconnector.sync.results import DocumentResult, Outcome
 
-
-@dataclass(frozen=True)
-class Selection:
-    """Which documents a sync takes.
-
-    With ``numbers``, exactly those (whatever their status: drafts are then reported blocked);
-    otherwise every approved document, updated at or after ``updated_since`` when given.
-    """
-
-    kinds: tuple[DocumentKind, ...] = tuple(DocumentKind)
-    numbers: tuple[str, ...] = ()
-    updated_since: dt.datetime | None = None
+__all__ = ["DocumentSource", "Selection", "check_all_found", "missing_numbers", "open_source"]
 
 
 class DocumentSource(Protocol):
@@ -38,19 +27,6 @@ class DocumentSource(Protocol):
     def report_results(self, results: Sequence[DocumentResult]) -> None: ...
 
     def close(self) -> None: ...
-
-
-def missing_numbers(selection: Selection, documents: Sequence[Document]) -> list[str]:
-    """Numbers asked for that no document of the chosen kinds has."""
-    found = {document.number for document in documents}
-    return [number for number in selection.numbers if number not in found]
-
-
-def check_all_found(selection: Selection, documents: Sequence[Document], where: str) -> None:
-    missing = missing_numbers(selection, documents)
-    if missing:
-        kinds = " or ".join(kind.value for kind in selection.kinds)
-        raise BadInputError(f"No {kinds} numbered {', '.join(missing)} in {where}.")
 
 
 class LocalStoreSource:
@@ -82,11 +58,47 @@ class LocalStoreSource:
         self.store.close()
 
 
+def result_record(result: DocumentResult) -> SyncResultRecord | None:
+    """What FlowFit is told of one result (None for a document that was not sent)."""
+    if result.outcome.synced:
+        state = "synced"
+    elif result.outcome in (Outcome.BLOCKED, Outcome.FAILED):
+        state = result.outcome.value
+    else:
+        return None  # not sent: nothing to tell
+    return SyncResultRecord(result.kind, result.number, state, result.action, result.qbo_id,
+                            result.message)  # fmt: skip
+
+
+class FlowFitApiSource:
+    """A DocumentSource backed by the FlowFit connector API."""
+
+    def __init__(self, client: FlowFitApiClient) -> None:
+        self.client = client
+        self.description = f"FlowFit API {client.base_url}"
+
+    def list_documents(self, selection: Selection) -> list[Document]:
+        documents: list[Document] = []
+        for kind in selection.kinds:
+            if selection.numbers:
+                documents += self.client.documents(kind, numbers=selection.numbers)
+            else:
+                documents += self.client.documents(
+                    kind, status=DocumentStatus.APPROVED, updated_since=selection.updated_since
+                )
+        return documents
+
+    def report_results(self, results: Sequence[DocumentResult]) -> None:
+        records = [record for result in results if (record := result_record(result))]
+        self.client.report(records)
+
+    def close(self) -> None:
+        self.client.close()
+
+
 def open_source(profile: Profile, settings: Settings) -> DocumentSource:
     """The FlowFit connector API when its URL is set, else the local document store."""
     if settings.flowfit.api_url:
-        from qbconnector.flowfit.api import FlowFitApiClient, FlowFitApiSource
-
         if not settings.sync.customer_sync_number:
             raise BadInputError(
                 "The FlowFit/Quickbooks API needs the Customer sync. number: "
