@@ -17,7 +17,7 @@ from qbconnector.app import build_window, create_application
 from qbconnector.demo import prepare_demo
 from qbconnector.storage.profile import Profile
 
-TAB_NAMES = ("server", "flowfit", "invoices", "quotes", "synchronization", "services")
+TAB_NAMES = ("server", "flowfit", "invoices", "quotes", "synchronization", "services", "taxes")
 
 
 def shoot(app: QApplication, profile: Profile, language: str, folder: Path) -> list[Path]:
@@ -31,6 +31,7 @@ def shoot(app: QApplication, profile: Profile, language: str, folder: Path) -> l
     saved = []
     for index, name in enumerate(TAB_NAMES):
         window.parameters.tabs.setCurrentIndex(index)
+        wait_for(lambda: not window.runner.is_busy())  # Taxes loads its codes on a first visit
         settle(window)
         path = folder / f"parameters-{name}-{language}.png"
         window.grab().save(str(path))

@@ -16,6 +16,10 @@ VALIDATION_TEXTS = (
     QT_TRANSLATE_NOOP(
         "Validation", "'{value}' is not a QuickBooks item Id; pick the service in the list."
     ),
+    QT_TRANSLATE_NOOP(
+        "Validation", "'{value}' is not a QuickBooks tax code Id; pick the code in the list."
+    ),
+    QT_TRANSLATE_NOOP("Validation", "A FlowFit tax code cannot be empty in the mapping."),
     QT_TRANSLATE_NOOP("Validation", "Enter an address such as https://example.com/api."),
     QT_TRANSLATE_NOOP(
         "Validation", "Enter the Customer sync. number: the FlowFit/Quickbooks API needs it."
@@ -28,6 +32,10 @@ VALIDATION_TEXTS = (
     QT_TRANSLATE_NOOP(
         "Validation",
         "The FlowFit service '{service}' is mapped to '{value}', which is not a QuickBooks item Id; pick the item again.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Validation",
+        "The FlowFit tax '{tax}' is mapped to '{value}', which is not a QuickBooks tax code Id; pick the code again.",
     ),
     QT_TRANSLATE_NOOP(
         "Validation",
@@ -83,8 +91,24 @@ SYNC_TEXTS = (
     QT_TRANSLATE_NOOP(
         "Sync", "QuickBooks gave an unexpected answer for this customer; synchronize again."
     ),
+    QT_TRANSLATE_NOOP(
+        "Sync",
+        "QuickBooks needs a tax code on lines without tax (such as Exempt, Zero-rated or Out of Scope): choose the code for untaxed lines in Parameters > Taxes.",
+    ),
     QT_TRANSLATE_NOOP("Sync", "QuickBooks refused it: {error}"),
     QT_TRANSLATE_NOOP("Sync", "QuickBooks refused the customer: {error}"),
+    QT_TRANSLATE_NOOP(
+        "Sync",
+        "The FlowFit tax {tax} ({name}) has no QuickBooks tax code: map it in Parameters > Taxes.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Sync",
+        "The FlowFit tax {tax} ({rates}) is mapped to {code} ({code_rates}): the rates differ. Map it to a code with the same rates in Parameters > Taxes.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Sync",
+        "The FlowFit tax {tax} is mapped to the QuickBooks tax code {code}, which is inactive or no longer exists: map it to another code in Parameters > Taxes.",
+    ),
     QT_TRANSLATE_NOOP(
         "Sync",
         "The QuickBooks company works only in {home} and this document is in {currency}. Turn on multicurrency in QuickBooks (Account and settings > Advanced > Currency), or issue the document in {home}.",
@@ -127,6 +151,14 @@ SYNC_TEXTS = (
     QT_TRANSLATE_NOOP("Sync", "The quote has no lines; QuickBooks needs at least one."),
     QT_TRANSLATE_NOOP(
         "Sync", "The quote is {status}, not approved; only approved documents are pushed."
+    ),
+    QT_TRANSLATE_NOOP(
+        "Sync",
+        "The tax code for untaxed lines, {code}, is inactive or no longer exists in QuickBooks: choose another one in Parameters > Taxes.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Sync",
+        "The total {stated} is not the subtotal {subtotal} plus the tax {tax} ({total}; a difference of {difference}). Correct the document in FlowFit.",
     ),
     QT_TRANSLATE_NOOP("Sync", "The update was not confirmed; it is sent again."),
     QT_TRANSLATE_NOOP("Sync", "not sent: the synchronization was stopped before its turn"),

@@ -222,6 +222,8 @@ class MainWindow(QMainWindow):
     def _update_breadcrumb(self) -> None:
         if self.current_page() == PAGE_PARAMETERS:
             parts = ["⚙", self.tr("Connectors"), "Quickbooks", self.tr("Parameters")]
+            if self.parameters.current_tab_is_own_page():
+                parts.pop()  # ⚙ > Connectors > Quickbooks > Taxes, beside Parameters
             parts.append(self.parameters.current_tab_title())
         else:
             parts = [self.tr("Finance"), kind_plural(self.finance.kind())]

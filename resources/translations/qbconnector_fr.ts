@@ -98,6 +98,22 @@
         <translation>Numéro QuickBooks :</translation>
     </message>
     <message>
+        <source>FlowFit total (tax):</source>
+        <translation>Total FlowFit (taxes) :</translation>
+    </message>
+    <message>
+        <source>QuickBooks total (tax):</source>
+        <translation>Total QuickBooks (taxes) :</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>aucune</translation>
+    </message>
+    <message>
+        <source>Difference:</source>
+        <translation>Écart :</translation>
+    </message>
+    <message>
         <source>Attempts:</source>
         <translation>Tentatives :</translation>
     </message>
@@ -254,6 +270,10 @@
         <translation>Projet</translation>
     </message>
     <message>
+        <source>Tax</source>
+        <translation>Taxes</translation>
+    </message>
+    <message>
         <source>Total</source>
         <translation>Total</translation>
     </message>
@@ -274,12 +294,20 @@
         <translation>No QuickBooks</translation>
     </message>
     <message>
+        <source>QuickBooks total</source>
+        <translation>Total QuickBooks</translation>
+    </message>
+    <message>
         <source>Last sync</source>
         <translation>Dernière synchro</translation>
     </message>
     <message>
         <source>Error</source>
         <translation>Erreur</translation>
+    </message>
+    <message>
+        <source>QuickBooks total {quickbooks}, FlowFit total {flowfit}: a difference of {difference}.</source>
+        <translation>Total QuickBooks {quickbooks}, total FlowFit {flowfit} : un écart de {difference}.</translation>
     </message>
 </context>
 <context>
@@ -307,6 +335,10 @@
     <message>
         <source>syncing</source>
         <translation>en cours</translation>
+    </message>
+    <message>
+        <source>totals differ</source>
+        <translation>totaux différents</translation>
     </message>
     <message>
         <source>draft</source>
@@ -830,12 +862,28 @@
         <translation>QuickBooks a donné une réponse inattendue pour ce client; synchronisez de nouveau.</translation>
     </message>
     <message>
+        <source>QuickBooks needs a tax code on lines without tax (such as Exempt, Zero-rated or Out of Scope): choose the code for untaxed lines in Parameters &gt; Taxes.</source>
+        <translation>QuickBooks exige un code de taxe sur les lignes sans taxes (comme Exonéré, Détaxé ou Hors champ) : choisissez le code des lignes non taxables dans Paramètres &gt; Taxes.</translation>
+    </message>
+    <message>
         <source>QuickBooks refused it: {error}</source>
         <translation>QuickBooks l&apos;a refusé : {error}</translation>
     </message>
     <message>
         <source>QuickBooks refused the customer: {error}</source>
         <translation>QuickBooks a refusé le client : {error}</translation>
+    </message>
+    <message>
+        <source>The FlowFit tax {tax} ({name}) has no QuickBooks tax code: map it in Parameters &gt; Taxes.</source>
+        <translation>La taxe FlowFit {tax} ({name}) n&apos;a pas de code de taxe QuickBooks : associez-la dans Paramètres &gt; Taxes.</translation>
+    </message>
+    <message>
+        <source>The FlowFit tax {tax} ({rates}) is mapped to {code} ({code_rates}): the rates differ. Map it to a code with the same rates in Parameters &gt; Taxes.</source>
+        <translation>La taxe FlowFit {tax} ({rates}) est associée à {code} ({code_rates}) : les taux diffèrent. Associez-la à un code aux mêmes taux dans Paramètres &gt; Taxes.</translation>
+    </message>
+    <message>
+        <source>The FlowFit tax {tax} is mapped to the QuickBooks tax code {code}, which is inactive or no longer exists: map it to another code in Parameters &gt; Taxes.</source>
+        <translation>La taxe FlowFit {tax} est associée au code de taxe QuickBooks {code}, inactif ou supprimé : associez-la à un autre code dans Paramètres &gt; Taxes.</translation>
     </message>
     <message>
         <source>The QuickBooks company works only in {home} and this document is in {currency}. Turn on multicurrency in QuickBooks (Account and settings &gt; Advanced &gt; Currency), or issue the document in {home}.</source>
@@ -890,6 +938,14 @@
         <translation>La soumission est à l&apos;état {status}, pas approuvée; seuls les documents approuvés sont envoyés.</translation>
     </message>
     <message>
+        <source>The tax code for untaxed lines, {code}, is inactive or no longer exists in QuickBooks: choose another one in Parameters &gt; Taxes.</source>
+        <translation>Le code de taxe des lignes non taxables, {code}, est inactif ou n&apos;existe plus dans QuickBooks : choisissez-en un autre dans Paramètres &gt; Taxes.</translation>
+    </message>
+    <message>
+        <source>The total {stated} is not the subtotal {subtotal} plus the tax {tax} ({total}; a difference of {difference}). Correct the document in FlowFit.</source>
+        <translation>Le total {stated} n&apos;est pas le sous-total {subtotal} plus les taxes {tax} ({total}; un écart de {difference}). Corrigez le document dans FlowFit.</translation>
+    </message>
+    <message>
         <source>The update was not confirmed; it is sent again.</source>
         <translation>La mise à jour n&apos;a pas été confirmée; elle est envoyée de nouveau.</translation>
     </message>
@@ -942,6 +998,233 @@
     </message>
 </context>
 <context>
+    <name>TaxCodesList</name>
+    <message>
+        <source>The company&apos;s tax codes</source>
+        <translation>Les codes de taxe de l&apos;entreprise</translation>
+    </message>
+    <message>
+        <source>Tax code</source>
+        <translation>Code de taxe</translation>
+    </message>
+    <message>
+        <source>Rates</source>
+        <translation>Taux</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Description</translation>
+    </message>
+</context>
+<context>
+    <name>TaxMappingTable</name>
+    <message>
+        <source>— not mapped —</source>
+        <translation>— non associé —</translation>
+    </message>
+    <message>
+        <source>Tax code #%1</source>
+        <translation>Code de taxe no %1</translation>
+    </message>
+    <message>
+        <source>FlowFit taxes and their QuickBooks tax codes</source>
+        <translation>Les taxes FlowFit et leurs codes de taxe QuickBooks</translation>
+    </message>
+    <message>
+        <source>FlowFit tax code</source>
+        <translation>Code de taxe FlowFit</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Components</source>
+        <translation>Composantes</translation>
+    </message>
+    <message>
+        <source>QuickBooks tax code</source>
+        <translation>Code de taxe QuickBooks</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>no longer seen in the documents</source>
+        <translation>absente des documents</translation>
+    </message>
+    <message>
+        <source>QuickBooks tax code for %1</source>
+        <translation>Code de taxe QuickBooks pour %1</translation>
+    </message>
+    <message>
+        <source>Suggested (same rates) — accept it, then save</source>
+        <translation>Suggéré (mêmes taux) — acceptez-le, puis enregistrez</translation>
+    </message>
+    <message>
+        <source>Not mapped: no active code has these rates</source>
+        <translation>Non associé : aucun code actif n&apos;a ces taux</translation>
+    </message>
+    <message>
+        <source>Not mapped</source>
+        <translation>Non associé</translation>
+    </message>
+    <message>
+        <source>Saved</source>
+        <translation>Enregistré</translation>
+    </message>
+    <message>
+        <source>Suggested, accepted — not saved yet</source>
+        <translation>Suggéré, accepté — pas encore enregistré</translation>
+    </message>
+    <message>
+        <source>Changed — not saved yet</source>
+        <translation>Modifié — pas encore enregistré</translation>
+    </message>
+    <message>
+        <source>⚠ This code is not among the company&apos;s tax codes.</source>
+        <translation>⚠ Ce code ne figure pas parmi les codes de taxe de l&apos;entreprise.</translation>
+    </message>
+    <message>
+        <source>⚠ This code is inactive in QuickBooks.</source>
+        <translation>⚠ Ce code est inactif dans QuickBooks.</translation>
+    </message>
+    <message>
+        <source>⚠ Rates differ: QuickBooks %1, FlowFit %2.</source>
+        <translation>⚠ Les taux diffèrent : QuickBooks %1, FlowFit %2.</translation>
+    </message>
+</context>
+<context>
+    <name>TaxTexts</name>
+    <message>
+        <source>%1 (inactive)</source>
+        <translation>%1 (inactif)</translation>
+    </message>
+    <message>
+        <source>The company&apos;s tax regime shows once its tax codes are loaded.</source>
+        <translation>Le régime de taxes de l&apos;entreprise s&apos;affiche une fois ses codes de taxe chargés.</translation>
+    </message>
+    <message>
+        <source>US company with automated sales tax: QuickBooks computes the tax from addresses; with &apos;FlowFit&apos;s amounts&apos; the tax FlowFit billed is sent as the total tax.</source>
+        <translation>Entreprise américaine avec taxe de vente automatisée : QuickBooks calcule la taxe d&apos;après les adresses; avec « Montants de FlowFit », la taxe facturée par FlowFit est envoyée comme taxe totale.</translation>
+    </message>
+    <message>
+        <source>US company: lines are TAX or NON.</source>
+        <translation>Entreprise américaine : les lignes sont TAX ou NON.</translation>
+    </message>
+    <message>
+        <source>Canadian company (country %1): every line carries a tax code.</source>
+        <translation>Entreprise canadienne (pays %1) : chaque ligne porte un code de taxe.</translation>
+    </message>
+    <message>
+        <source>Company outside the US (country %1): every line carries a tax code.</source>
+        <translation>Entreprise hors des États-Unis (pays %1) : chaque ligne porte un code de taxe.</translation>
+    </message>
+</context>
+<context>
+    <name>TaxesLoader</name>
+    <message>
+        <source>Correct the fields marked in red, then refresh again.</source>
+        <translation>Corrigez les champs en rouge, puis actualisez de nouveau.</translation>
+    </message>
+</context>
+<context>
+    <name>TaxesTab</name>
+    <message>
+        <source>&amp;Refresh from QuickBooks</source>
+        <translation>&amp;Actualiser depuis QuickBooks</translation>
+    </message>
+    <message>
+        <source>Show &amp;inactive codes</source>
+        <translation>Afficher les codes &amp;inactifs</translation>
+    </message>
+    <message>
+        <source>Re&amp;try</source>
+        <translation>&amp;Réessayer</translation>
+    </message>
+    <message>
+        <source>The company&apos;s tax codes</source>
+        <translation>Les codes de taxe de l&apos;entreprise</translation>
+    </message>
+    <message>
+        <source>FlowFit tax → QuickBooks tax code</source>
+        <translation>Taxe FlowFit → code de taxe QuickBooks</translation>
+    </message>
+    <message>
+        <source>Suggested codes (in italics) have the FlowFit rates; none is saved until you accept it and save.</source>
+        <translation>Les codes suggérés (en italique) ont les taux de FlowFit; aucun n&apos;est enregistré avant que vous l&apos;acceptiez et enregistriez.</translation>
+    </message>
+    <message>
+        <source>&amp;Accept suggestions</source>
+        <translation>A&amp;ccepter les suggestions</translation>
+    </message>
+    <message>
+        <source>Put on non-taxable lines and on documents without tax (e.g. a client outside Canada).</source>
+        <translation>Mis sur les lignes non taxables et sur les documents sans taxes (p. ex. un client hors du Canada).</translation>
+    </message>
+    <message>
+        <source>Code for lines &amp;without tax</source>
+        <translation>Code des lignes &amp;sans taxes</translation>
+    </message>
+    <message>
+        <source>FlowFit&apos;s amounts (QuickBooks keeps the tax FlowFit billed, to the cent)</source>
+        <translation>Montants de FlowFit (QuickBooks garde les taxes facturées par FlowFit, au cent près)</translation>
+    </message>
+    <message>
+        <source>QuickBooks computes the tax</source>
+        <translation>QuickBooks calcule les taxes</translation>
+    </message>
+    <message>
+        <source>Tax amounts</source>
+        <translation>Montants des taxes</translation>
+    </message>
+    <message>
+        <source>Taxes</source>
+        <translation>Taxes</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Chargement…</translation>
+    </message>
+    <message>
+        <source>%1 active tax codes</source>
+        <translation>%1 codes de taxe actifs</translation>
+    </message>
+    <message>
+        <source>1 active tax code</source>
+        <translation>1 code de taxe actif</translation>
+    </message>
+    <message>
+        <source>— none —</source>
+        <translation>— aucun —</translation>
+    </message>
+    <message>
+        <source>Suggested — accept it, then save</source>
+        <translation>Suggéré — acceptez-le, puis enregistrez</translation>
+    </message>
+    <message>
+        <source>Suggested, accepted — not saved yet</source>
+        <translation>Suggéré, accepté — pas encore enregistré</translation>
+    </message>
+    <message>
+        <source>Changed — not saved yet</source>
+        <translation>Modifié — pas encore enregistré</translation>
+    </message>
+    <message>
+        <source>Saved</source>
+        <translation>Enregistré</translation>
+    </message>
+    <message>
+        <source>⚠ This code is not among the company&apos;s tax codes.</source>
+        <translation>⚠ Ce code ne figure pas parmi les codes de taxe de l&apos;entreprise.</translation>
+    </message>
+    <message>
+        <source>⚠ This code is inactive in QuickBooks.</source>
+        <translation>⚠ Ce code est inactif dans QuickBooks.</translation>
+    </message>
+</context>
+<context>
     <name>TemplateMessages</name>
     <message>
         <source>The % at character {column} is not closed. End the variable with % or write %% for a percent sign.</source>
@@ -987,6 +1270,14 @@
         <translation>« {value} » n&apos;est pas un ID d&apos;article QuickBooks; choisissez le service dans la liste.</translation>
     </message>
     <message>
+        <source>&apos;{value}&apos; is not a QuickBooks tax code Id; pick the code in the list.</source>
+        <translation>« {value} » n&apos;est pas un Id de code de taxe QuickBooks; choisissez le code dans la liste.</translation>
+    </message>
+    <message>
+        <source>A FlowFit tax code cannot be empty in the mapping.</source>
+        <translation>Un code de taxe FlowFit ne peut pas être vide dans l&apos;association.</translation>
+    </message>
+    <message>
         <source>Enter an address such as https://example.com/api.</source>
         <translation>Entrez une adresse comme https://example.com/api.</translation>
     </message>
@@ -1005,6 +1296,10 @@
     <message>
         <source>The FlowFit service &apos;{service}&apos; is mapped to &apos;{value}&apos;, which is not a QuickBooks item Id; pick the item again.</source>
         <translation>Le service FlowFit « {service} » est associé à « {value} », qui n&apos;est pas un ID d&apos;article QuickBooks; choisissez l&apos;article de nouveau.</translation>
+    </message>
+    <message>
+        <source>The FlowFit tax &apos;{tax}&apos; is mapped to &apos;{value}&apos;, which is not a QuickBooks tax code Id; pick the code again.</source>
+        <translation>La taxe FlowFit « {tax} » est associée à « {value} », qui n&apos;est pas un Id de code de taxe QuickBooks; choisissez le code de nouveau.</translation>
     </message>
     <message>
         <source>The Realm ID has only digits (QuickBooks shows it as the Company ID under ⚙ &gt; Account and settings &gt; Billing &amp; subscription); &apos;{value}&apos; is not one.</source>

@@ -1,1 +1,1 @@
-"""The Parameters page: six tabs named like the sections of FlowFit's QuickBooks page."""
+"""The Parameters page: tabs named like the sections of FlowFit's QuickBooks page."""

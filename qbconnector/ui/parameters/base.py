@@ -11,10 +11,11 @@ from qbconnector.ui.parameters.form import FieldBox, translate_error
 
 
 class ParametersTab(QWidget):
-    """Base of the six tabs. Signals: changed() whenever the user edits a value."""
+    """Base of the Parameters tabs. Signals: changed() whenever the user edits a value."""
 
     changed = Signal()
     prefixes: tuple[str, ...] = ()
+    own_page = False  # True when FlowFit shows the section beside Parameters, not inside it
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)

@@ -1,4 +1,4 @@
-"""The Parameters page: the six tabs, unsaved-change dots, Save and Revert."""
+"""The Parameters page: the tabs (Taxes included), unsaved-change dots, Save and Revert."""
 
 from __future__ import annotations
 
@@ -26,6 +26,8 @@ from qbconnector.ui.parameters.flowfit_tab import FlowFitTab
 from qbconnector.ui.parameters.server_tab import ServerTab
 from qbconnector.ui.parameters.services_tab import ServicesTab
 from qbconnector.ui.parameters.sync_tab import SyncTab
+from qbconnector.ui.parameters.taxes_loader import TaxesLoader
+from qbconnector.ui.parameters.taxes_tab import TaxesTab
 from qbconnector.ui.workers import TaskRunner
 
 DIRTY_MARK = "● "
@@ -58,8 +60,10 @@ class ParametersPage(QWidget):
         self.quotes = DocumentsTab(DocumentKind.QUOTE)
         self.sync = SyncTab()
         self.services_tab = ServicesTab()
+        self.taxes_tab = TaxesTab()
         self.tabs_list: list[ParametersTab] = [
             self.server, self.flowfit, self.invoices, self.quotes, self.sync, self.services_tab,
+            self.taxes_tab,
         ]  # fmt: skip
         self.tabs = QTabWidget()
         self.tabs.setObjectName("parametersTabs")
@@ -90,6 +94,7 @@ class ParametersPage(QWidget):
             shortcut.activated.connect(self.save)
         self.server.testRequested.connect(self.test_connection)
         self.services_tab.refreshRequested.connect(self.load_service_items)
+        self.taxes = TaxesLoader(services, runner, self.taxes_tab, self._saved_for_lookup)
         self.sync.postingModeChanged.connect(self._posting_mode_changed)
         self.runner.submit(self.services.preview_documents, self._preview_documents)
 
@@ -110,6 +115,7 @@ class ParametersPage(QWidget):
         for tab in self.tabs_list:
             tab.load(draft, stored)
         self.server.set_typed_secrets(typed_secrets)
+        self.taxes_tab.set_saved(self.settings.taxes)  # its rows say what is saved
         self._update_dirty()
 
     def draft(self) -> Settings:
@@ -146,8 +152,15 @@ class ParametersPage(QWidget):
             self._dirty = any_dirty
             self.dirtyChanged.emit(any_dirty)
 
+    def current_tab_is_own_page(self) -> bool:
+        """Whether FlowFit shows the current tab as a page beside Parameters (Taxes)."""
+        tab = self.tabs.currentWidget()
+        return isinstance(tab, ParametersTab) and tab.own_page
+
     def _tab_changed(self, _index: int) -> None:
         self.currentTabChanged.emit(self.current_tab_title())
+        if self.tabs.currentWidget() is self.taxes_tab:
+            self.taxes.first_visit(bool(self.settings.server.realm_id))
         if (
             self.tabs.currentWidget() is self.services_tab
             and not self._services_requested
