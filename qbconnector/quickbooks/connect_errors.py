@@ -77,12 +77,12 @@ def missing_code() -> MissingCodeError:
     )
 
 
-def timed_out(seconds: int) -> ConnectTimedOutError:
+def timed_out(seconds: float) -> ConnectTimedOutError:
     return ConnectTimedOutError(
         text(
             "No answer came from the browser within {seconds} seconds; nothing changed. "
             "Press Connect to QuickBooks again.",
-            seconds=seconds,
+            seconds=f"{seconds:g}",
         )
     )
 

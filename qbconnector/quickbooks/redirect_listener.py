@@ -59,7 +59,7 @@ class RedirectListener:
                 if self._cancelled.is_set():
                     raise connect_errors.cancelled()
                 if time.monotonic() >= deadline:
-                    raise connect_errors.timed_out(round(timeout))
+                    raise connect_errors.timed_out(timeout)
                 try:
                     connection, _peer = self._socket.accept()
                 except TimeoutError:

@@ -64,13 +64,15 @@ def test_connect_through_the_loopback_listener(profile: Profile, sandbox: Sandbo
     waiter.join(10)
     outcome = connector.complete(attempt, attempt.parse(received[0]), allow_switch=False)
 
-    assert "You can close this tab" in page.text and "Vous pouvez fermer" in page.text
+    assert "You can close this tab" in page.text
+    assert "Vous pouvez fermer" in page.text
     assert outcome.realm_id == sandbox.realm_id == saved_realm(profile)
     assert outcome.company_name == sandbox.company.state.company_name
     assert not outcome.switched
     assert refresh_works(sandbox, vault.get(REFRESH_TOKEN) or "")
     times = read_token_times(profile.token_state_file)
-    assert times.refresh_hard_expires_at is not None and times.access_expires_at is not None
+    assert times.refresh_hard_expires_at is not None
+    assert times.access_expires_at is not None
     assert SettingsFile(profile.settings_file).load().settings.server.enabled
 
 
@@ -149,7 +151,8 @@ def test_another_company_is_refused_unless_switching_is_allowed(
     outcome = connector.complete(
         again, again.parse(pasted(again, realm=OTHER_REALM)), allow_switch=True
     )
-    assert outcome.switched and outcome.realm_id == OTHER_REALM == saved_realm(profile)
+    assert outcome.switched
+    assert outcome.realm_id == OTHER_REALM == saved_realm(profile)
     assert outcome.company_name is None  # the sandbox serves one company only
 
 
@@ -204,8 +207,10 @@ def test_disconnect_revokes_online(profile: Profile, sandbox: SandboxServer) -> 
 
     outcome = service(profile, vault).disconnect()
 
-    assert outcome.had_tokens and outcome.revoked
-    assert vault.get(REFRESH_TOKEN) is None and vault.get(ACCESS_TOKEN) is None
+    assert outcome.had_tokens
+    assert outcome.revoked
+    assert vault.get(REFRESH_TOKEN) is None
+    assert vault.get(ACCESS_TOKEN) is None
     assert not refresh_works(sandbox, before[REFRESH_TOKEN])
     assert saved_realm(profile) == sandbox.realm_id  # kept: a reconnect finds the company
 
@@ -217,5 +222,6 @@ def test_disconnect_offline_removes_locally(profile: Profile, sandbox: SandboxSe
 
     outcome = service(profile, vault).disconnect()
 
-    assert outcome.had_tokens and not outcome.revoked
+    assert outcome.had_tokens
+    assert not outcome.revoked
     assert vault.get(REFRESH_TOKEN) is None
