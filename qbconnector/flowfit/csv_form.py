@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -14,7 +15,9 @@ from qbconnector.flowfit.parse import (
     DOCUMENT_REQUIRED,
     LINE_FIELDS,
     LINE_REQUIRED,
+    MAX_TAX_COMPONENTS,
     PROJECT_REQUIRED,
+    TAX_COMPONENT_FIELDS,
     FieldError,
     ImportFileError,
     Path,
@@ -22,7 +25,7 @@ from qbconnector.flowfit.parse import (
 )
 
 # column -> where its value goes in the JSON form of the document
-DOCUMENT_COLUMNS: dict[str, tuple[str, ...]] = {
+DOCUMENT_COLUMNS: dict[str, Path] = {
     "kind": ("kind",),
     "number": ("number",),
     "status": ("status",),
@@ -41,9 +44,19 @@ DOCUMENT_COLUMNS: dict[str, tuple[str, ...]] = {
     "project_manager": ("project", "manager"),
     "source_language": ("project", "source_language"),
     "target_languages": ("project", "target_languages"),
+    "tax_code": ("tax", "code"),
+    "tax_name": ("tax", "name"),
+    **{
+        f"tax{index + 1}_{name}": ("tax", "components", index, name)
+        for index in range(MAX_TAX_COMPONENTS)
+        for name in TAX_COMPONENT_FIELDS
+    },
+    "total": ("total",),
 }
 LINE_COLUMNS: dict[str, str] = {f"line_{name}": name for name in LINE_FIELDS}
 CSV_COLUMNS = (*DOCUMENT_COLUMNS, *LINE_COLUMNS)
+# line_taxable: what a spreadsheet may hold (any case); an empty cell means taxable
+BOOLEAN_CELLS = {"true": True, "yes": True, "1": True, "false": False, "no": False, "0": False}
 REQUIRED_COLUMNS = tuple(
     [column for column in DOCUMENT_COLUMNS if column in DOCUMENT_REQUIRED]
     + [f"client_{name}" for name in CLIENT_REQUIRED]
@@ -51,7 +64,9 @@ REQUIRED_COLUMNS = tuple(
     + [f"line_{name}" for name in LINE_REQUIRED]
 )
 LANGUAGE_SEPARATOR = "|"  # not ";", the cell separator of CSV files saved by a French Excel
-_COLUMN_BY_PATH = {path: column for column, path in DOCUMENT_COLUMNS.items()}
+_COLUMN_BY_PATH: dict[Path, str] = {path: column for column, path in DOCUMENT_COLUMNS.items()}
+# faults of a whole object or list: the column to point at
+_COLUMN_BY_PATH.update({("tax",): "tax_code", ("tax", "components"): "tax1_name"})
 
 
 @dataclass
@@ -121,19 +136,47 @@ def _check_same(group: _Group, row: dict[str, str], line: int, source: str) -> N
             )
 
 
+def _put(record: dict[str, Any], path: Path, value: Any) -> None:
+    """Set ``value`` at ``path`` in ``record``, creating the objects and lists on the way."""
+    target: Any = record
+    for part, after in itertools.pairwise(path):
+        empty: Any = [] if isinstance(after, int) else {}
+        if isinstance(part, int):
+            while len(target) <= part:
+                target.append({})
+            target = target[part]
+        else:
+            target = target.setdefault(part, empty)
+    target[path[-1]] = value
+
+
+def _taxable(value: str, path: Path) -> bool:
+    taxable = BOOLEAN_CELLS.get(value.casefold())
+    if taxable is None:
+        reason = (
+            f'"{value}" is not true or false (write true, false, yes, no, 1 or 0; empty is true)'
+        )
+        raise FieldError(path, reason)
+    return taxable
+
+
 def _record(group: _Group) -> dict[str, Any]:
     record: dict[str, Any] = {"client": {}, "project": {}}
     for column, value in group.cells.items():
         if not value:
             continue
-        path = DOCUMENT_COLUMNS[column]
-        parts = value.split(LANGUAGE_SEPARATOR) if column == "target_languages" else None
-        target = record if len(path) == 1 else record[path[0]]
-        target[path[-1]] = [part.strip() for part in parts] if parts is not None else value
-    record["lines"] = [
-        {LINE_COLUMNS[column]: value for column, value in cells.items() if value}
-        for _, cells in group.lines
-    ]
+        cell: Any = value
+        if column == "target_languages":
+            cell = [part.strip() for part in value.split(LANGUAGE_SEPARATOR)]
+        _put(record, DOCUMENT_COLUMNS[column], cell)
+    record["lines"] = []
+    for index, (_, cells) in enumerate(group.lines):
+        line: dict[str, Any] = {}
+        for column, value in cells.items():
+            name = LINE_COLUMNS[column]
+            if value:
+                line[name] = _taxable(value, ("lines", index, name)) if name == "taxable" else value
+        record["lines"].append(line)
     return record
 
 
@@ -143,8 +186,8 @@ def _rejection(error: FieldError, group: _Group, source: str) -> ImportFileError
         line = group.lines[int(path[1])][0]
         column = f"line_{path[2]}"
     else:
-        names = tuple(str(part) for part in path)
-        column = _COLUMN_BY_PATH.get(names[:2]) or _COLUMN_BY_PATH.get(names[:1], "lines")
+        prefixes = (path[:length] for length in range(len(path), 0, -1))
+        column = next((_COLUMN_BY_PATH[p] for p in prefixes if p in _COLUMN_BY_PATH), "lines")
     number = group.cells["number"] or None
     return ImportFileError(
         source, error.reason, record=group.record, number=number, line=line, field=column
@@ -174,9 +217,14 @@ def parse_csv(text: str, source: str) -> list[Document]:
 def _cell(mapping: dict[str, Any], path: Path) -> str:
     value: Any = mapping
     for part in path:
-        value = value.get(str(part)) if isinstance(value, dict) else None
+        if isinstance(part, int):
+            value = value[part] if isinstance(value, list) and part < len(value) else None
+        else:
+            value = value.get(part) if isinstance(value, dict) else None
     if isinstance(value, list):
         return LANGUAGE_SEPARATOR.join(value)
+    if isinstance(value, bool):
+        return "true" if value else "false"
     return "" if value is None else str(value)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import re
@@ -14,15 +15,18 @@ from qbconnector.core.documents import (
     Document,
     DocumentKind,
     DocumentStatus,
+    DocumentTax,
     Line,
     Project,
+    TaxComponent,
+    to_cents,
 )
 from qbconnector.core.errors import BadInputError
 
 # The import format's fields; resources/document.schema.json must list the same (a test checks).
 DOCUMENT_FIELDS = (
     "kind", "number", "status", "date", "due_date", "valid_until", "currency",
-    "client", "project", "lines", "updated_at",
+    "client", "project", "lines", "updated_at", "tax", "total",
 )  # fmt: skip
 DOCUMENT_REQUIRED = ("kind", "number", "status", "date", "currency", "client", "project", "lines")
 CLIENT_FIELDS = ("code", "name", "email", "language")
@@ -31,8 +35,15 @@ PROJECT_FIELDS = (
     "number", "name", "client_po", "manager", "source_language", "target_languages",
 )  # fmt: skip
 PROJECT_REQUIRED = ("number",)
-LINE_FIELDS = ("service", "description", "quantity", "unit", "unit_price")
-LINE_REQUIRED = ("service", "description", "quantity", "unit_price")
+LINE_FIELDS = ("service", "description", "quantity", "unit", "unit_price", "taxable")
+LINE_REQUIRED = ("service", "quantity", "unit_price")
+TAX_FIELDS = ("code", "name", "components")
+TAX_REQUIRED = TAX_FIELDS
+TAX_COMPONENT_FIELDS = ("name", "rate", "amount")
+TAX_COMPONENT_REQUIRED = TAX_COMPONENT_FIELDS
+MAX_TAX_COMPONENTS = 2  # FlowFit's Tax 1 and Tax 2
+# FlowFit may round the tax of each line: the total moves by at most half a cent per line.
+HALF_CENT = Decimal("0.005")
 
 Path = tuple[str | int, ...]
 T = TypeVar("T")
@@ -216,14 +227,23 @@ def _project(value: object, path: Path) -> Project:
     )
 
 
+def _boolean(value: object, path: Path) -> bool:
+    if not isinstance(value, bool):
+        raise FieldError(path, f"must be true or false, not {shown(value)}")
+    return value
+
+
 def _line(value: object, path: Path) -> Line:
     fields = _object(value, path, LINE_FIELDS, LINE_REQUIRED)
+    service = _text(fields["service"], (*path, "service"))
+    description = _optional(fields.get("description"), (*path, "description"), _text)
     return Line(
-        service=_text(fields["service"], (*path, "service")),
-        description=_text(fields["description"], (*path, "description")),
+        service=service,
+        description=description if description is not None else service,
         quantity=parse_decimal(fields["quantity"], (*path, "quantity")),
         unit_price=parse_decimal(fields["unit_price"], (*path, "unit_price")),
         unit=_optional(fields.get("unit"), (*path, "unit"), _text),
+        taxable=_optional(fields.get("taxable"), (*path, "taxable"), _boolean) is not False,
     )
 
 
@@ -235,6 +255,101 @@ def _lines(value: object) -> tuple[Line, ...]:
     return tuple(_line(item, ("lines", index)) for index, item in enumerate(value))
 
 
+def _rate(value: object, path: Path) -> Decimal:
+    rate = parse_decimal(value, path)
+    if not Decimal(0) <= rate < Decimal(100):
+        raise FieldError(
+            path,
+            f"{rate} is not a tax rate: give a percentage from 0 up to (not including) 100,"
+            " e.g. 9.975 for 9.975 %",
+        )
+    return rate
+
+
+def _tax_amount(value: object, path: Path) -> Decimal:
+    amount = parse_decimal(value, path)
+    if amount < 0:
+        raise FieldError(path, f"{amount} is negative: a tax amount is 0 or more")
+    exponent = amount.normalize().as_tuple().exponent  # 12.500 -> 12.5: trailing zeros are fine
+    if isinstance(exponent, int) and exponent < -2:
+        reason = f"{amount} has more than 2 decimals: give the tax billed, in cents (e.g. 12.50)"
+        raise FieldError(path, reason)
+    return amount
+
+
+def _component(value: object, path: Path) -> TaxComponent:
+    fields = _object(value, path, TAX_COMPONENT_FIELDS, TAX_COMPONENT_REQUIRED)
+    return TaxComponent(
+        name=_text(fields["name"], (*path, "name")),
+        rate=_rate(fields["rate"], (*path, "rate")),
+        amount=_tax_amount(fields["amount"], (*path, "amount")),
+    )
+
+
+def _tax(value: object, path: Path) -> DocumentTax:
+    fields = _object(value, path, TAX_FIELDS, TAX_REQUIRED)
+    code = _text(fields["code"], (*path, "code"))
+    name = _text(fields["name"], (*path, "name"))
+    parts_path = (*path, "components")
+    parts = fields["components"]
+    one_or_two = "a tax has one or two components (Tax 1 and Tax 2)"
+    if not isinstance(parts, list):
+        raise FieldError(
+            parts_path, f"must be a list of components ({one_or_two}), not {shown(parts)}"
+        )
+    if not parts:
+        raise FieldError(parts_path, f"must not be empty: {one_or_two}")
+    if len(parts) > MAX_TAX_COMPONENTS:
+        reason = f"{one_or_two}; this one is component {len(parts)}: remove it"
+        raise FieldError((*parts_path, MAX_TAX_COMPONENTS), reason)
+    components = tuple(_component(part, (*parts_path, index)) for index, part in enumerate(parts))
+    for index, component in enumerate(components[1:], start=1):
+        if component.name.casefold() == components[0].name.casefold():
+            reason = (
+                f"{shown(component.name)} is also the name of components[0]: the components"
+                " of a tax have distinct names (e.g. GST and QST)"
+            )
+            raise FieldError((*parts_path, index, "name"), reason)
+    return DocumentTax(code=code, name=name, components=components)
+
+
+def _check_tax_amounts(tax: DocumentTax, lines: tuple[Line, ...]) -> None:
+    """Each component's amount is its rate of the taxable subtotal, give or take FlowFit's
+    rounding: half a cent per taxable line, plus half a cent for the total."""
+    taxable = [line for line in lines if line.taxable]
+    base = sum((line.amount for line in taxable), Decimal("0.00"))
+    tolerance = HALF_CENT * (len(taxable) + 1)
+    for index, component in enumerate(tax.components):
+        expected = component.rate * base / 100
+        if abs(component.amount - expected) > tolerance:
+            reason = (
+                f"{component.name} is {component.amount}, but {component.rate} % of the taxable"
+                f" subtotal {base} is {to_cents(expected)}: wrong rate, or wrong amount"
+                f" (FlowFit's rounding explains at most {tolerance.normalize():f} of difference"
+                " here; a rate is a percentage: 9.975 means 9.975 %)"
+            )
+            raise FieldError(("tax", "components", index, "amount"), reason)
+
+
+def _check_total(value: object, document: Document) -> None:
+    total = parse_decimal(value, ("total",))
+    subtotal, tax_amount, expected = document.subtotal, document.tax_amount, document.total
+    if total == expected:
+        return
+    difference = total - expected
+    if document.tax is None:
+        reason = (
+            f"{total} is not the subtotal {subtotal} (difference {difference:+}): a document"
+            " without tax totals its subtotal; add its tax, or fix the total"
+        )
+    else:
+        reason = (
+            f"{total} is not the subtotal {subtotal} plus the tax {tax_amount} = {expected}"
+            f" (difference {difference:+}): fix the total, the lines or the tax amounts"
+        )
+    raise FieldError(("total",), reason)
+
+
 def _check_dates(kind: DocumentKind, fields: Mapping[str, Any]) -> None:
     own, other = ("due_date", "valid_until")
     if kind is DocumentKind.QUOTE:
@@ -244,8 +359,12 @@ def _check_dates(kind: DocumentKind, fields: Mapping[str, Any]) -> None:
         raise FieldError((other,), f"{article} {kind.value} has no {other} (use {own})")
 
 
-def parse_record(record: object) -> Document:
-    """The Document a record of the import format describes; FieldError names the first fault."""
+def parse_record(record: object, *, strict_total: bool = True) -> Document:
+    """The Document a record of the import format describes; FieldError names the first fault.
+
+    ``strict_total`` False keeps a total that does not add up as ``stated_total`` instead of
+    refusing the record (the planner then blocks that one document, naming the difference).
+    """
     fields = _object(record, (), DOCUMENT_FIELDS, DOCUMENT_REQUIRED)
     kind: DocumentKind = _choice(fields["kind"], ("kind",), DocumentKind)
     date = _date(fields["date"], ("date",))
@@ -255,7 +374,7 @@ def parse_record(record: object) -> Document:
     for name, later in (("due_date", due_date), ("valid_until", valid_until)):
         if later is not None and later < date:
             raise FieldError((name,), f"{later} is before the document date {date}")
-    return Document(
+    document = Document(
         kind=kind,
         number=_text(fields["number"], ("number",)),
         status=_choice(fields["status"], ("status",), DocumentStatus),
@@ -267,4 +386,15 @@ def parse_record(record: object) -> Document:
         due_date=due_date,
         valid_until=valid_until,
         updated_at=_optional(fields.get("updated_at"), ("updated_at",), _timestamp),
+        tax=_optional(fields.get("tax"), ("tax",), _tax),
     )
+    if document.tax is not None:
+        _check_tax_amounts(document.tax, document.lines)
+    if fields.get("total") is not None:
+        if strict_total:
+            _check_total(fields["total"], document)
+        else:
+            stated = parse_decimal(fields["total"], ("total",))
+            if stated != document.total:
+                document = dataclasses.replace(document, stated_total=stated)
+    return document

@@ -15,11 +15,13 @@ from qbconnector.flowfit.store_rows import (
     DOCUMENT_COLUMNS,
     ROW_COLUMNS,
     SCHEMA_V1,
+    SCHEMA_V2,
     SUMMARY_COLUMNS,
     DocumentSummary,
     document_row,
     row_document,
     row_summary,
+    tax_from_json,
     utc_text,
 )
 from qbconnector.storage.sqlite import Database, Migration
@@ -33,7 +35,7 @@ __all__ = [
     "UpsertOutcome",
 ]
 
-MIGRATIONS: tuple[Migration, ...] = (SCHEMA_V1,)
+MIGRATIONS: tuple[Migration, ...] = (SCHEMA_V1, SCHEMA_V2)
 
 _ROW_NAMES = [name.strip() for name in ROW_COLUMNS.split(",")]
 _UPSERT = (
@@ -205,12 +207,13 @@ class DocumentStore:
         return [str(name) for (name,) in rows if name]
 
     def taxes_seen(self) -> list[DocumentTax]:
-        """One FlowFit tax per tax code carried by a stored document (the latest), by code."""
-        seen: dict[str, DocumentTax] = {}
-        for document in self.iter_documents():
-            if document.tax is not None:
-                seen[document.tax.code] = document.tax
-        return [seen[code] for code in sorted(seen)]
+        """One FlowFit tax per tax code carried by a stored document (the last stored), by code."""
+        rows = self.database.query(
+            "SELECT tax FROM documents WHERE rowid IN (SELECT max(rowid) FROM documents"
+            " WHERE tax_code IS NOT NULL GROUP BY tax_code) ORDER BY tax_code"
+        )
+        taxes = [tax_from_json(text) for (text,) in rows]
+        return [tax for tax in taxes if tax is not None]
 
     def keys(self, where: DocumentFilter | None = None) -> list[tuple[DocumentKind, str]]:
         """(kind, number) of the matching documents, in key order."""

@@ -13,8 +13,11 @@ from qbconnector.core.documents import (
     Document,
     DocumentKind,
     DocumentStatus,
+    DocumentTax,
     Line,
     Project,
+    TaxComponent,
+    tax_to_dict,
 )
 
 # Lines live in a JSON column: they are always read and written with their document and never
@@ -54,20 +57,74 @@ CREATE INDEX documents_by_updated ON documents (updated_utc);
 CREATE INDEX documents_by_status ON documents (status, updated_utc);
 """
 
+_V1_COLUMNS = (
+    "id, kind, number, status, date, due_date, valid_until, currency, client_code, client_name,"
+    " client_email, client_language, project_number, project_name, client_po, project_manager,"
+    " source_language, target_languages, subtotal, line_count, content_hash, updated_at,"
+    " updated_utc, search_text"
+)
+
+# Schema 2: the document's tax. The table is rebuilt (not ALTER TABLE ... ADD COLUMN, which
+# appends) so that lines stays the last column. Existing documents are untaxed: no tax, a tax
+# amount of 0.00 and a total equal to the subtotal; their lines' JSON needs no change (a line
+# without "taxable" is taxable).
+SCHEMA_V2 = f"""
+CREATE TABLE documents_v2 (
+    id               INTEGER PRIMARY KEY,
+    kind             TEXT NOT NULL CHECK (kind IN ('invoice', 'quote')),
+    number           TEXT NOT NULL,
+    status           TEXT NOT NULL CHECK (status IN ('draft', 'approved', 'cancelled')),
+    date             TEXT NOT NULL,
+    due_date         TEXT,
+    valid_until      TEXT,
+    currency         TEXT NOT NULL,
+    client_code      TEXT NOT NULL,
+    client_name      TEXT NOT NULL,
+    client_email     TEXT,
+    client_language  TEXT,
+    project_number   TEXT NOT NULL,
+    project_name     TEXT,
+    client_po        TEXT,
+    project_manager  TEXT,
+    source_language  TEXT,
+    target_languages TEXT NOT NULL,  -- JSON array of language codes
+    subtotal         TEXT NOT NULL,  -- decimal text, kept for list views
+    line_count       INTEGER NOT NULL,
+    content_hash     TEXT NOT NULL,
+    updated_at       TEXT NOT NULL,  -- ISO 8601 as given (keeps its offset)
+    updated_utc      TEXT NOT NULL,  -- the same instant, fixed-width UTC text: sorts and compares
+    search_text      TEXT NOT NULL,  -- case-folded number, client and project, for text search
+    tax_code         TEXT,           -- NULL: the document is not taxed
+    tax_name         TEXT,
+    tax_amount       TEXT NOT NULL,  -- decimal text, all components together (0.00 untaxed)
+    total            TEXT NOT NULL,  -- decimal text: subtotal + tax_amount
+    tax              TEXT,           -- JSON {{code, name, components: [{{name, rate, amount}}]}}
+    -- last: a list view reads the columns before it without walking the (long) lines
+    lines            TEXT NOT NULL,  -- JSON array of lines, in order; money as decimal text
+    UNIQUE (kind, number)
+);
+INSERT INTO documents_v2 ({_V1_COLUMNS}, tax_code, tax_name, tax_amount, total, tax, lines)
+    SELECT {_V1_COLUMNS}, NULL, NULL, '0.00', subtotal, NULL, lines FROM documents;
+DROP TABLE documents;
+ALTER TABLE documents_v2 RENAME TO documents;
+CREATE INDEX documents_by_updated ON documents (updated_utc);
+CREATE INDEX documents_by_status ON documents (status, updated_utc);
+"""
+
 ROW_COLUMNS = (
     "kind, number, status, date, due_date, valid_until, currency, client_code, client_name,"
     " client_email, client_language, project_number, project_name, client_po, project_manager,"
     " source_language, target_languages, subtotal, line_count, content_hash, updated_at,"
-    " updated_utc, search_text, lines"
+    " updated_utc, search_text, tax_code, tax_name, tax_amount, total, tax, lines"
 )
 DOCUMENT_COLUMNS = (
     "kind, number, status, date, due_date, valid_until, currency, client_code, client_name,"
     " client_email, client_language, project_number, project_name, client_po, project_manager,"
-    " source_language, target_languages, updated_at, lines"
+    " source_language, target_languages, updated_at, tax, lines"
 )
 SUMMARY_COLUMNS = (
     "kind, number, status, date, due_date, valid_until, currency, client_code, client_name,"
-    " project_number, subtotal, line_count, updated_at"
+    " project_number, subtotal, line_count, updated_at, tax_code, tax_name, tax_amount, total"
 )
 
 
@@ -91,6 +148,10 @@ class DocumentSummary(NamedTuple):
     subtotal: Decimal
     line_count: int
     updated_at: dt.datetime
+    tax_code: str | None  # None: the document is not taxed
+    tax_name: str | None
+    tax_amount: Decimal  # all components together; 0.00 when not taxed
+    total: Decimal  # what FlowFit billed: subtotal + tax_amount
 
     @property
     def key(self) -> tuple[DocumentKind, str]:
@@ -123,10 +184,17 @@ def _lines_json(lines: tuple[Line, ...]) -> str:
             "quantity": str(line.quantity),
             "unit": line.unit,
             "unit_price": str(line.unit_price),
+            **({} if line.taxable else {"taxable": False}),  # absent: taxable (schema 1 lines)
         }
         for line in lines
     ]
     return json.dumps(encoded, ensure_ascii=False, separators=(",", ":"))
+
+
+def _tax_json(tax: DocumentTax | None) -> str | None:
+    if tax is None:
+        return None
+    return json.dumps(tax_to_dict(tax), ensure_ascii=False, separators=(",", ":"))
 
 
 def document_row(document: Document, content_hash: str, updated_at: dt.datetime) -> tuple[Any, ...]:
@@ -156,6 +224,11 @@ def document_row(document: Document, content_hash: str, updated_at: dt.datetime)
         updated_at.isoformat(),
         utc_text(updated_at),
         search_text(document),
+        document.tax.code if document.tax else None,
+        document.tax.name if document.tax else None,
+        str(document.tax_amount),
+        str(document.total),
+        _tax_json(document.tax),
         _lines_json(document.lines),
     )
 
@@ -178,6 +251,24 @@ def _line(encoded: dict[str, Any]) -> Line:
         quantity=Decimal(encoded["quantity"]),
         unit_price=Decimal(encoded["unit_price"]),
         unit=encoded["unit"],
+        taxable=encoded.get("taxable", True),
+    )
+
+
+def tax_from_json(text: str | None) -> DocumentTax | None:
+    """The tax column's JSON as a DocumentTax (None for an untaxed document)."""
+    if text is None:
+        return None
+    encoded = json.loads(text)
+    return DocumentTax(
+        code=encoded["code"],
+        name=encoded["name"],
+        components=tuple(
+            TaxComponent(
+                name=part["name"], rate=Decimal(part["rate"]), amount=Decimal(part["amount"])
+            )
+            for part in encoded["components"]
+        ),
     )
 
 
@@ -185,7 +276,7 @@ def row_document(row: tuple[Any, ...]) -> Document:
     """The Document a row of DOCUMENT_COLUMNS holds."""
     (kind, number, status, date, due_date, valid_until, currency, code, name, email, language,
      project_number, project_name, client_po, manager, source_language, targets, updated_at,
-     lines) = row  # fmt: skip
+     tax, lines) = row  # fmt: skip
     return Document(
         kind=DocumentKind(kind),
         number=number,
@@ -205,13 +296,14 @@ def row_document(row: tuple[Any, ...]) -> Document:
         ),
         lines=tuple(_line(encoded) for encoded in json.loads(lines)),
         updated_at=dt.datetime.fromisoformat(updated_at),
+        tax=tax_from_json(tax),
     )
 
 
 def row_summary(row: tuple[Any, ...]) -> DocumentSummary:
     """The DocumentSummary a row of SUMMARY_COLUMNS holds."""
     (kind, number, status, date, due_date, valid_until, currency, code, name, project_number,
-     subtotal, line_count, updated_at) = row  # fmt: skip
+     subtotal, line_count, updated_at, tax_code, tax_name, tax_amount, total) = row  # fmt: skip
     return DocumentSummary(
         _KINDS[kind],
         number,
@@ -226,4 +318,8 @@ def row_summary(row: tuple[Any, ...]) -> DocumentSummary:
         Decimal(subtotal),
         line_count,
         dt.datetime.fromisoformat(updated_at),
+        tax_code,
+        tax_name,
+        Decimal(tax_amount),
+        Decimal(total),
     )

@@ -97,6 +97,9 @@ class _Response:
     intuit_tid: str | None
 
 
+MAX_UNAUTHORIZED_RETRIES = 2
+
+
 class QuickBooksClient:
     """Calls one company's API. Safe to share between threads: each thread gets its own
     requests.Session, and all share the company's rate limiter and token source."""
@@ -207,12 +210,15 @@ class QuickBooksClient:
             query_params["requestid"] = request_id  # the same on every retry below
         url = f"{self._company_url}/{path}"
         token = self.tokens.access_token()
-        refreshed = False
+        # A 401 is answered with the next token at most twice: once it may be a token another
+        # thread had already replaced (and that one can expire too), the second time a refresh
+        # of our own; a third 401 is a real authentication failure.
+        unauthorized_retries = 0
         throttled_attempts = 0
         while True:
             response = self._send(method, url, query_params, json_body, token, batch)
-            if response.status_code == 401 and not refreshed:
-                refreshed = True
+            if response.status_code == 401 and unauthorized_retries < MAX_UNAUTHORIZED_RETRIES:
+                unauthorized_retries += 1
                 new_token = self.tokens.after_unauthorized(token)
                 if new_token != token:
                     token = new_token

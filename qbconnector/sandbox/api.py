@@ -67,6 +67,9 @@ class DataApi:
         self.replay_errors = replay_errors
         self.replays = 0
         self.replay_mismatches = 0
+        # Tokens that answered once: an early expiry hits a token in use, never a fresh one (a
+        # token refreshed a moment ago does not die on its first request).
+        self._used_tokens: set[str] = set()
 
     def handle(self, request: Request, realm: str, route: list[str]) -> Reply:
         if self.faults.fires("error503"):
@@ -94,9 +97,12 @@ class DataApi:
     def _authorize(self, request: Request, realm: str) -> Reply | None:
         header = request.headers.get("authorization", "")
         token = header[7:].strip() if header.lower().startswith("bearer ") else None
-        if token and self.faults.fires("expire") and self.oauth.check_access(token) is None:
+        in_use = token is not None and token in self._used_tokens
+        if in_use and self.faults.fires("expire") and self.oauth.check_access(token) is None:
             self.oauth.expire_access(token)
         detail = self.oauth.check_access(token)
+        if detail is None and token:
+            self._used_tokens.add(token)
         if detail is not None:
             return json_reply(401, errors.gateway_body(401, detail))
         if realm != self.company.state.realm_id:

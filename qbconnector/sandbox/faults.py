@@ -18,7 +18,8 @@ class FaultSettings:
     drop: the work is committed, then the connection closes with no answer.
     reset: the connection is reset (RST) before any work is done.
     error500 / error503: a SystemFault JSON 500 / an HTML 503, before any work.
-    expire: the request's access token expires just before it is checked (401).
+    expire: the request's access token, if it was used before, expires just before it is
+    checked (401).
     """
 
     drop: float = 0.0

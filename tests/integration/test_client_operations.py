@@ -84,7 +84,12 @@ def test_duplicate_name(sandbox: SandboxServer, client_for: ClientFactory) -> No
 def test_duplicate_doc_number(sandbox: SandboxServer, client_for: ClientFactory) -> None:
     client = client_for(sandbox)
     customer = client.create("Customer", {"DisplayName": "Buyer"}, _rid()).entity
-    invoice = {"CustomerRef": {"value": customer["Id"]}, "DocNumber": "F-1", "Line": [INVOICE_LINE]}
+    exempt = sandbox.tax_code_id("Exempt")  # a Canadian company wants a tax code on each line
+    line = {
+        **INVOICE_LINE,
+        "SalesItemLineDetail": {"ItemRef": {"value": "1"}, "TaxCodeRef": {"value": exempt}},
+    }
+    invoice = {"CustomerRef": {"value": customer["Id"]}, "DocNumber": "F-1", "Line": [line]}
     client.create("Invoice", invoice, _rid())
     with pytest.raises(errors.DuplicateDocNumberError):
         client.create("Invoice", invoice, _rid())

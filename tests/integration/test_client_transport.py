@@ -125,13 +125,22 @@ def test_401_refreshes_once_and_retries_once(server: ScriptedServer) -> None:
     assert tokens.refreshes == 1
 
 
-def test_a_second_401_is_an_authentication_error(server: ScriptedServer) -> None:
-    server.add(Scripted(401, GATEWAY_401), Scripted(401, GATEWAY_401))
+def test_a_third_401_is_an_authentication_error(server: ScriptedServer) -> None:
+    server.add(*[Scripted(401, GATEWAY_401)] * 3)
     tokens = RotatingTokens()
     with pytest.raises(errors.AuthenticationError, match="Token expired"):
         _client(server.base_url, tokens).read("Customer", "7")
-    assert tokens.refreshes == 1
-    assert len(server.received) == 2
+    assert tokens.refreshes == 2
+    assert len(server.received) == 3
+
+
+def test_a_second_401_with_the_next_token_is_retried_once_more(server: ScriptedServer) -> None:
+    # Another thread's fresh token can expire too before this request gets its turn.
+    server.add(Scripted(401, GATEWAY_401), Scripted(401, GATEWAY_401))
+    server.add(Scripted(200, b'{"Customer": {"Id": "7", "SyncToken": "0"}}'))
+    tokens = RotatingTokens()
+    assert _client(server.base_url, tokens).read("Customer", "7").entity["Id"] == "7"
+    assert tokens.refreshes == 2
 
 
 def test_a_token_echoed_by_the_server_is_scrubbed(server: ScriptedServer) -> None:

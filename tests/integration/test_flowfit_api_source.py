@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,7 @@ import pytest
 from qbconnector.core.documents import DocumentKind, DocumentStatus
 from qbconnector.core.errors import ExitCode
 from qbconnector.flowfit.api import FlowFitApiClient, FlowFitApiError
+from qbconnector.flowfit.importer import parse_json
 from qbconnector.sandbox.server import SandboxServer
 from tests.integration.cli_sync_support import configure_profile, run_sync
 from tests.integration.conftest import SandboxFactory
@@ -93,8 +95,9 @@ def test_sync_from_the_api_pushes_and_reports_back(
     reported = {(r["number"], r["state"]) for r in server.flowfit.results}
     assert reported == {(number, "synced") for number in approved}
     # A change in FlowFit comes back through the API as an update.
-    changed = next(r for r in records if r["status"] == "approved")
-    changed["lines"] = [{**changed["lines"][0], "quantity": "7"}]  # type: ignore[index]
+    # (A later due date: a new quantity would also need a new tax amount.)
+    changed = next(r for r in records if r["status"] == "approved" and r["kind"] == "invoice")
+    changed["due_date"] = "2099-01-31"
     documents_file.write_text(json.dumps(records), encoding="utf-8")
     second = json.loads(run_sync(profile, "--json").stdout)
     updated = [entry["number"] for entry in second["synced"] if entry["action"] == "update"]
@@ -120,3 +123,59 @@ def test_documents_keep_their_content(server: SandboxServer, documents_file: Pat
         client.close()
     original = next(d for d in in_home_currency(sample(40, seed=5)) if d.number == record["number"])
     assert dataclasses.replace(doc, extra={}) == original
+
+
+# Rates as JSON numbers, amounts as text: the API reads both exactly, like the import format.
+TAXED_INVOICE = """[{"kind": "invoice", "number": "INV-2001", "status": "approved",
+ "date": "2026-11-02", "currency": "CAD", "client": {"code": "MUSEE", "name": "Musee"},
+ "project": {"number": "P-3001"}, "updated_at": "2026-11-02T10:15:00-05:00",
+ "tax": {"code": "TPS-TVQ", "name": "GST + QST", "components": [
+   {"name": "GST", "rate": 5, "amount": "12.50"}, {"name": "QST", "rate": 9.975, "amount": 24.94}]},
+ "total": "327.44",
+ "lines": [{"service": "Translation", "quantity": "1000", "unit_price": "0.25"},
+           {"service": "Certified copy", "quantity": "2", "unit_price": "20",
+            "taxable": false}]}]"""
+
+
+def test_documents_from_the_api_carry_their_tax(
+    tmp_path: Path, sandbox_factory: SandboxFactory
+) -> None:
+    path = tmp_path / "taxed.json"
+    path.write_text(TAXED_INVOICE, encoding="utf-8")
+    server = sandbox_factory(flowfit_documents=path, flowfit_sync_number=SYNC_NUMBER)
+    client = FlowFitApiClient(server.flowfit_url, SYNC_NUMBER)
+    try:
+        (invoice,) = client.documents(DocumentKind.INVOICE)
+        assert invoice == parse_json(TAXED_INVOICE, "taxed.json")[0]
+        assert invoice.tax is not None
+        assert invoice.tax.rates == (Decimal(5), Decimal("9.975"))
+        assert [line.taxable for line in invoice.lines] == [True, False]
+        assert (invoice.tax_amount, invoice.total) == (Decimal("37.44"), Decimal("327.44"))
+
+        path.write_text(TAXED_INVOICE.replace('"rate": 9.975', '"rate": 0.09975'), "utf-8")
+        with pytest.raises(FlowFitApiError) as raised:
+            client.documents(DocumentKind.INVOICE)
+    finally:
+        client.close()
+    message = str(raised.value)
+    assert "(INV-2001)" in message
+    assert "field tax.components[1].amount: QST is 24.94, but 0.09975 %" in message
+    assert "wrong rate" in message
+
+
+def test_a_document_whose_total_does_not_add_up_is_blocked_alone(
+    tmp_path: Path, sandbox_factory: SandboxFactory
+) -> None:
+    path = tmp_path / "taxed.json"
+    path.write_text(TAXED_INVOICE.replace('"total": "327.44"', '"total": "327.45"'), "utf-8")
+    server = sandbox_factory(flowfit_documents=path, flowfit_sync_number=SYNC_NUMBER)
+    profile = tmp_path / "profile"
+    configure_profile(profile, server, "--flowfit-api-url", server.flowfit_url,
+                      "--customer-sync-number", SYNC_NUMBER)  # fmt: skip
+    done = run_sync(profile, "--json")
+    assert done.returncode == ExitCode.SOME_FAILED
+    (blocked,) = json.loads(done.stdout)["blocked"]
+    assert blocked["number"] == "INV-2001"
+    assert "327.45" in blocked["reasons"][0]
+    assert "a difference of 0.01" in blocked["reasons"][0]
+    assert server.entities("Invoice") == []

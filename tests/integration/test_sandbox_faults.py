@@ -65,10 +65,12 @@ def test_latency_is_added(qbo: QboSession, sandbox: SandboxServer) -> None:
 
 def test_tokens_expire_early(qbo: QboSession, sandbox: SandboxServer) -> None:
     sandbox.set_faults(expire=1.0)
+    fresh = qbo.get(f"companyinfo/{sandbox.realm_id}")  # a token's first request: never
     first = qbo.get(f"companyinfo/{sandbox.realm_id}")
     sandbox.set_faults(expire=0.0)
     second = qbo.get(f"companyinfo/{sandbox.realm_id}")
 
+    assert fresh.status_code == 200
     assert first.status_code == second.status_code == 401
     assert "expired" in second.json()["fault"]["error"][0]["detail"]
 

@@ -43,7 +43,7 @@ def test_json_output_lists_synced_failed_and_blocked(
     assert done.returncode == 1
     qbo_id = server.entities(entity_of(good.kind))[0]["Id"]
     expected = {"kind": good.kind.value, "number": good.number, "action": "create"}
-    assert output["synced"] == [{**expected, "qbo_id": qbo_id}]
+    assert output["synced"] == [{**expected, "qbo_id": qbo_id, "qbo_total": str(good.total)}]
     assert [entry["number"] for entry in output["failed"]] == [taken.number]
     assert output["blocked"][0]["number"] == draft.number
     assert "approved" in output["blocked"][0]["reasons"][0]

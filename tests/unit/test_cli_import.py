@@ -10,6 +10,7 @@ from pathlib import Path
 
 from qbconnector.flowfit.importer import read_documents
 from tests.cli_helpers import run_cli
+from tests.unit.test_import_taxes import HEADER, ONTARIO_ROW, QUEBEC_ROWS
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLES = ROOT / "resources" / "samples"
@@ -114,3 +115,27 @@ def test_documents_json_round_trips_through_import(tmp_path: Path) -> None:
     assert qbconnector(second, "documents", "--json", cwd=tmp_path).stdout == exported
     again = qbconnector(first, "import", "exported.json", cwd=tmp_path)
     assert again.stdout == "exported.json: 12 imported (0 new, 0 updated, 12 unchanged)\n"
+
+
+def test_taxed_documents_import_and_export_with_their_tax(tmp_path: Path) -> None:
+    (tmp_path / "taxes.csv").write_text(
+        "\n".join([HEADER, *QUEBEC_ROWS, ONTARIO_ROW]) + "\n", encoding="utf-8"
+    )
+    profile = tmp_path / "profile"
+    result = qbconnector(profile, "import", "taxes.csv", cwd=tmp_path)
+    assert (result.returncode, result.stdout) == (0, "taxes.csv: 2 imported (2 new, 0 updated)\n")
+    exported = qbconnector(profile, "documents", "--json", cwd=tmp_path).stdout
+    invoice = next(record for record in json.loads(exported) if record["number"] == "INV-2001")
+    assert invoice["tax"] == {
+        "code": "TPS-TVQ",
+        "name": "GST + QST",
+        "components": [
+            {"name": "GST", "rate": "5", "amount": "12.50"},
+            {"name": "QST", "rate": "9.975", "amount": "24.94"},
+        ],
+    }
+    assert invoice["total"] == "327.44"
+    assert [line.get("taxable") for line in invoice["lines"]] == [None, False]
+    (tmp_path / "exported.json").write_text(exported, encoding="utf-8")
+    again = qbconnector(profile, "import", "exported.json", cwd=tmp_path)
+    assert again.stdout == "exported.json: 2 imported (0 new, 0 updated, 2 unchanged)\n"

@@ -24,7 +24,13 @@ ANNOTATIONS = {"$schema", "title", "description"}
 def _type_ok(instance: Any, expected: str) -> bool:
     if expected == "number":
         return isinstance(instance, int | float | Decimal) and not isinstance(instance, bool)
-    kinds = {"object": dict, "array": list, "string": str, "null": type(None)}
+    kinds: dict[str, type] = {
+        "object": dict,
+        "array": list,
+        "string": str,
+        "null": type(None),
+        "boolean": bool,
+    }
     return isinstance(instance, kinds[expected])
 
 
@@ -45,6 +51,12 @@ def conforms(instance: Any, schema: dict[str, Any]) -> bool:
             ok = not isinstance(instance, str) or re.search(value, instance) is not None
         elif keyword == "minItems":
             ok = not isinstance(instance, list) or len(instance) >= value
+        elif keyword == "maxItems":
+            ok = not isinstance(instance, list) or len(instance) <= value
+        elif keyword == "minimum":
+            ok = not _type_ok(instance, "number") or instance >= value
+        elif keyword == "exclusiveMaximum":
+            ok = not _type_ok(instance, "number") or instance < value
         elif keyword == "items":
             ok = not isinstance(instance, list) or all(conforms(item, value) for item in instance)
         elif keyword == "required":
@@ -80,6 +92,13 @@ def test_schema_lists_the_parsers_fields() -> None:
     assert _listed(DEFS["client"]) == [list(parse.CLIENT_FIELDS), list(parse.CLIENT_REQUIRED)]
     assert _listed(DEFS["project"]) == [list(parse.PROJECT_FIELDS), list(parse.PROJECT_REQUIRED)]
     assert _listed(DEFS["line"]) == [list(parse.LINE_FIELDS), list(parse.LINE_REQUIRED)]
+    assert _listed(DEFS["tax"]) == [list(parse.TAX_FIELDS), list(parse.TAX_REQUIRED)]
+    assert _listed(DEFS["taxComponent"]) == [
+        list(parse.TAX_COMPONENT_FIELDS),
+        list(parse.TAX_COMPONENT_REQUIRED),
+    ]
+    components = DEFS["tax"]["properties"]["components"]
+    assert (components["minItems"], components["maxItems"]) == (1, parse.MAX_TAX_COMPONENTS)
     wrapper = SCHEMA["oneOf"][1]
     assert list(wrapper["properties"]) == list(WRAPPER_FIELDS)
     assert DEFS["document"]["properties"]["kind"]["enum"] == ["invoice", "quote"]
@@ -107,6 +126,18 @@ BASE: dict[str, Any] = {
     "project": {"number": "P-1", "source_language": "en", "target_languages": ["es", "pt-BR"]},
     "lines": [{"service": "S", "description": "D", "quantity": 2, "unit_price": "0.5"}],
     "updated_at": "2026-11-02T10:00:00Z",
+}
+
+
+def _part(name: str, rate: Any, amount: Any) -> dict[str, Any]:
+    return {"name": name, "rate": rate, "amount": amount}
+
+
+HST: dict[str, Any] = {"code": "HST-ON", "name": "HST", "components": [_part("HST", "13", "0.13")]}
+GST_QST: dict[str, Any] = {
+    "code": "TPS-TVQ",
+    "name": "GST + QST",
+    "components": [_part("GST", Decimal(5), "0.05"), _part("QST", Decimal("9.975"), "0.10")],
 }
 
 
@@ -141,8 +172,37 @@ VARIANTS: list[tuple[dict[str, Any], bool]] = [
     ({"lines.0.quantity": "1,5"}, False),
     ({"lines.0.quantity": True}, False),
     ({"lines.0.unit_price": "1e3"}, True),
-    ({"lines.0.description": KeyError}, False),
+    ({"lines.0.description": KeyError}, True),
+    ({"lines.0.description": None}, True),
+    ({"lines.0.description": ""}, False),
     ({"extra": 1}, False),
+    # taxes (the subtotal of BASE is 1.00)
+    ({"tax": HST}, True),
+    ({"tax": HST, "total": "1.13"}, True),
+    ({"tax": GST_QST, "total": Decimal("1.15")}, True),
+    ({"tax": None, "total": None}, True),
+    ({"tax": HST, "lines.0.taxable": True}, True),
+    ({"tax": None, "lines.0.taxable": False}, True),
+    ({"lines.0.taxable": "yes"}, False),
+    ({"lines.0.taxable": 1}, False),
+    ({"tax": {"code": "HST", "name": "HST"}}, False),
+    ({"tax": {**HST, "components": []}}, False),
+    ({"tax": {**GST_QST, "components": [*GST_QST["components"], _part("PST", "0", "0")]}}, False),
+    ({"tax": {**HST, "code": " "}}, False),
+    ({"tax": {**HST, "rate": "13"}}, False),
+    ({"tax": {**HST, "components": [_part("HST", Decimal("13.0"), Decimal("0.13"))]}}, True),
+    ({"tax": {**HST, "components": [_part("HST", "13", "0.130")]}}, True),
+    ({"tax": {**HST, "components": [_part("HST", "100", "1.00")]}}, False),
+    ({"tax": {**HST, "components": [_part("HST", Decimal(100), "1.00")]}}, False),
+    ({"tax": {**HST, "components": [_part("HST", "-1", "0")]}}, False),
+    ({"tax": {**HST, "components": [_part("HST", Decimal(-1), "0")]}}, False),
+    ({"tax": {**HST, "components": [_part("HST", "0", "-0.01")]}}, False),
+    ({"tax": {**HST, "components": [_part("HST", "0", Decimal("-0.01"))]}}, False),
+    ({"tax": {**HST, "components": [_part("HST", "13", "0.125")]}}, False),
+    ({"tax": {**HST, "components": [_part("HST", "13", "0,13")]}}, False),
+    ({"tax": {**HST, "components": [_part(" ", "13", "0.13")]}}, False),
+    ({"tax": {**HST, "components": [{**_part("HST", "13", "0.13"), "base": "1"}]}}, False),
+    ({"total": "1.00"}, True),
 ]
 
 

@@ -13,7 +13,13 @@ import pytest
 from qbconnector.core.documents import Document, DocumentKind, DocumentStatus, document_to_dict
 from qbconnector.flowfit.importer import read_documents
 from qbconnector.flowfit.samples import generate_documents
-from qbconnector.flowfit.store import DocumentFilter, DocumentStore, UpsertCounts, UpsertOutcome
+from qbconnector.flowfit.store import (
+    MIGRATIONS,
+    DocumentFilter,
+    DocumentStore,
+    UpsertCounts,
+    UpsertOutcome,
+)
 
 SAMPLES = Path(__file__).resolve().parents[2] / "resources" / "samples"
 NOW = dt.datetime(2026, 11, 20, 12, 0, tzinfo=dt.UTC)
@@ -47,7 +53,7 @@ def test_store_survives_reopening(tmp_path: Path, samples: list[Document]) -> No
         first.upsert_many(samples)
     with DocumentStore.open(path) as second:
         assert second.documents() == sorted(samples, key=lambda document: document.key)
-        assert second.database.user_version == 1
+        assert second.database.user_version == len(MIGRATIONS) == 2
 
 
 def test_reimport_counts_new_updated_and_unchanged(
@@ -154,6 +160,11 @@ def test_summaries_agree_with_documents(store: DocumentStore) -> None:
         assert summary.subtotal == document.subtotal
         assert isinstance(summary.subtotal, Decimal)
         assert summary.line_count == len(document.lines)
+        assert (summary.tax_code, summary.tax_amount, summary.total) == (
+            document.tax.code if document.tax else None,
+            document.tax_amount,
+            document.total,
+        )
         assert (summary.client_name, summary.status, summary.date, summary.updated_at) == (
             document.client.name,
             document.status,
@@ -181,3 +192,11 @@ def test_generated_documents_are_deterministic_and_distinct() -> None:
     assert kinds == set(DocumentKind)
     assert statuses == set(DocumentStatus)
     assert currencies == {"CAD", "USD"}
+
+
+def test_taxes_seen_lists_each_flowfit_tax_once(tmp_path: Path) -> None:
+    with DocumentStore.open(tmp_path / "documents.sqlite3") as store:
+        store.upsert_many(generate_documents(120, seed=4))
+        seen = store.taxes_seen()
+    assert [tax.code for tax in seen] == ["TPS-TVP-BC", "TPS-TVQ", "TVH-ON"]
+    assert seen[1].rates == (Decimal("5"), Decimal("9.975"))
