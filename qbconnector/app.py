@@ -14,7 +14,7 @@ from qbconnector.core.resources import resource_path
 from qbconnector.services import ConnectorServices
 from qbconnector.storage.profile import Profile
 from qbconnector.storage.vault import open_vault
-from qbconnector.ui.i18n import install_translator
+from qbconnector.ui.i18n import current_language, install_translator
 from qbconnector.ui.main_window import MainWindow
 from qbconnector.ui.ui_state import UiState
 
@@ -60,7 +60,7 @@ def build_window(
         window.rebuild_parameters()
 
     window.languageRequested.connect(switch_language)
-    window.demoRequested.connect(lambda: launch_demo(ui_state.language()))
+    window.demoRequested.connect(lambda: launch_demo(current_language()))
     return window
 
 

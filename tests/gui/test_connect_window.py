@@ -29,7 +29,7 @@ from tests.gui.finance_support import (
     wait_loaded,
 )
 
-TIMEOUT = 15_000
+TIMEOUT = 30_000
 
 
 def recording_browser(flow: ConnectFlow, play: Callable[[str], None] | None = None) -> list[str]:
@@ -74,14 +74,19 @@ def test_connect_through_the_loopback_listener(
     prepare_profile(profile, open_vault(profile).store, sandbox, redirect_uri=free_redirect_uri())
     window = window_factory()
     assert not window.parameters.server.connect_panel.disconnect_button.isVisible()
-    opened = recording_browser(window.parameters.connect_flow, lambda url: follow(consent(url)) and None)
+    opened = recording_browser(
+        window.parameters.connect_flow, lambda url: follow(consent(url)) and None
+    )
 
     press_connect(qtbot, window, opened)
     qtbot.waitUntil(lambda: "Connected to" in status(window)[0], timeout=TIMEOUT)
     wait_idle(qtbot, window)
 
     company = sandbox.company.state.company_name
-    assert status(window) == (f"Connected to {company} (realm ID {sandbox.realm_id}, custom addresses).", "success")
+    assert status(window) == (
+        f"Connected to {company} (realm ID {sandbox.realm_id}, custom addresses).",
+        "success",
+    )
     assert company in window.banner.text()
     assert window.parameters.settings.server.realm_id == sandbox.realm_id
     assert window.parameters.server.connect_panel.disconnect_button.isVisible()
@@ -256,8 +261,10 @@ def welcome_window(qtbot: QtBot, profile: Profile) -> MainWindow:
 
 
 def test_first_run_opens_on_the_welcome_and_its_three_paths(
-    qtbot: QtBot, profile: Profile
+    qtbot: QtBot, profile: Profile, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    launched: list[str | None] = []
+    monkeypatch.setattr("qbconnector.app.launch_demo", launched.append)  # no real demo process
     window = welcome_window(qtbot, profile)
     assert window.current_page() == "welcome"
     assert window.breadcrumb.text() == "Welcome"
@@ -265,17 +272,18 @@ def test_first_run_opens_on_the_welcome_and_its_three_paths(
     window.welcome.connect_button.click()
     assert window.current_page() == "parameters"
     assert window.parameters.tabs.currentWidget() is window.parameters.server
-    assert window.parameters.server.client_id.hasFocus()
+    assert window.focusWidget() is window.parameters.server.client_id
     assert "client ID and client secret" in status(window)[0]
 
     window.show_page("welcome")
     window.welcome.tokens_button.click()
     assert window.current_page() == "parameters"
-    assert window.parameters.server.realm_id.hasFocus()
+    assert window.focusWidget() is window.parameters.server.realm_id
 
     window.show_page("welcome")
     with qtbot.waitSignal(window.demoRequested, timeout=1000):
         window.welcome.demo_button.click()
+    assert launched == ["en"]  # the demo in its own process, in the window's language
     window.close()
 
 
