@@ -16,6 +16,10 @@ VALIDATION_TEXTS = (
     QT_TRANSLATE_NOOP(
         "Validation", "'{value}' is not a QuickBooks item Id; pick the service in the list."
     ),
+    QT_TRANSLATE_NOOP(
+        "Validation", "'{value}' is not a QuickBooks tax code Id; pick the code in the list."
+    ),
+    QT_TRANSLATE_NOOP("Validation", "A FlowFit tax code cannot be empty in the mapping."),
     QT_TRANSLATE_NOOP("Validation", "Enter an address such as https://example.com/api."),
     QT_TRANSLATE_NOOP(
         "Validation", "Enter the Customer sync. number: the FlowFit/Quickbooks API needs it."
@@ -28,6 +32,10 @@ VALIDATION_TEXTS = (
     QT_TRANSLATE_NOOP(
         "Validation",
         "The FlowFit service '{service}' is mapped to '{value}', which is not a QuickBooks item Id; pick the item again.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Validation",
+        "The FlowFit tax '{tax}' is mapped to '{value}', which is not a QuickBooks tax code Id; pick the code again.",
     ),
     QT_TRANSLATE_NOOP(
         "Validation",
@@ -47,7 +55,16 @@ SYNC_TEXTS = (
     ),
     QT_TRANSLATE_NOOP(
         "Sync",
+        "Cannot listen on {uri}: another program uses that port, or it is not on this computer. Choose another port in the redirect URI (and register it at Intuit).",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Sync",
         "Conflict: the document was changed in QuickBooks at the same time; synchronize again to push the FlowFit version.",
+    ),
+    QT_TRANSLATE_NOOP("Sync", "Connection cancelled; nothing changed."),
+    QT_TRANSLATE_NOOP(
+        "Sync",
+        "Enter the app's client ID and client secret (from the app's Keys & credentials page at developer.intuit.com) before connecting.",
     ),
     QT_TRANSLATE_NOOP("Sync", "FlowFit client {code} has no name; give it one in FlowFit."),
     QT_TRANSLATE_NOOP(
@@ -56,6 +73,10 @@ SYNC_TEXTS = (
     ),
     QT_TRANSLATE_NOOP(
         "Sync", "No QuickBooks service is selected: choose one in Parameters > Quickbooks services."
+    ),
+    QT_TRANSLATE_NOOP(
+        "Sync",
+        "No answer came from the browser within {seconds} seconds; nothing changed. Press Connect to QuickBooks again.",
     ),
     QT_TRANSLATE_NOOP(
         "Sync", "Not found in QuickBooks after an interrupted attempt; it is sent again."
@@ -74,6 +95,9 @@ SYNC_TEXTS = (
     ),
     QT_TRANSLATE_NOOP("Sync", "QuickBooks did not answer for this customer; synchronize again."),
     QT_TRANSLATE_NOOP(
+        "Sync", "QuickBooks did not authorize the connection ({error}); nothing changed."
+    ),
+    QT_TRANSLATE_NOOP(
         "Sync", "QuickBooks did not confirm the customer was created; synchronize again."
     ),
     QT_TRANSLATE_NOOP(
@@ -83,8 +107,28 @@ SYNC_TEXTS = (
     QT_TRANSLATE_NOOP(
         "Sync", "QuickBooks gave an unexpected answer for this customer; synchronize again."
     ),
+    QT_TRANSLATE_NOOP(
+        "Sync",
+        "QuickBooks needs a tax code on lines without tax (such as Exempt, Zero-rated or Out of Scope): choose the code for untaxed lines in Parameters > Taxes.",
+    ),
     QT_TRANSLATE_NOOP("Sync", "QuickBooks refused it: {error}"),
+    QT_TRANSLATE_NOOP(
+        "Sync",
+        "QuickBooks refused the authorization code: it was already used or has expired (codes last 10 minutes); nothing changed. Press Connect to QuickBooks again.",
+    ),
     QT_TRANSLATE_NOOP("Sync", "QuickBooks refused the customer: {error}"),
+    QT_TRANSLATE_NOOP(
+        "Sync",
+        "The FlowFit tax {tax} ({name}) has no QuickBooks tax code: map it in Parameters > Taxes.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Sync",
+        "The FlowFit tax {tax} ({rates}) is mapped to {code} ({code_rates}): the rates differ. Map it to a code with the same rates in Parameters > Taxes.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Sync",
+        "The FlowFit tax {tax} is mapped to the QuickBooks tax code {code}, which is inactive or no longer exists: map it to another code in Parameters > Taxes.",
+    ),
     QT_TRANSLATE_NOOP(
         "Sync",
         "The QuickBooks company works only in {home} and this document is in {currency}. Turn on multicurrency in QuickBooks (Account and settings > Advanced > Currency), or issue the document in {home}.",
@@ -103,6 +147,14 @@ SYNC_TEXTS = (
     ),
     QT_TRANSLATE_NOOP(
         "Sync",
+        "The address has no authorization code and company ID; copy the whole address from the browser's address bar after approving the connection.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Sync",
+        "The answer does not belong to this connection attempt (its state differs); nothing changed. Press Connect to QuickBooks again.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Sync",
         "The client name '{name}' contains a colon, which QuickBooks does not allow in customer names. Rename client {code} in FlowFit.",
     ),
     QT_TRANSLATE_NOOP(
@@ -112,6 +164,13 @@ SYNC_TEXTS = (
     QT_TRANSLATE_NOOP(
         "Sync",
         "The client name of {code} is {length} characters long; QuickBooks accepts at most {limit}. Shorten it in FlowFit.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Sync", "The connection was declined on the QuickBooks consent page; nothing changed."
+    ),
+    QT_TRANSLATE_NOOP(
+        "Sync",
+        "The consent was given for company {new}, but this profile is connected to company {saved}, whose documents the ledger follows; nothing changed. Connect to company {saved}, or allow the switch (qbconnector connect --switch-company).",
     ),
     QT_TRANSLATE_NOOP(
         "Sync",
@@ -127,6 +186,14 @@ SYNC_TEXTS = (
     QT_TRANSLATE_NOOP("Sync", "The quote has no lines; QuickBooks needs at least one."),
     QT_TRANSLATE_NOOP(
         "Sync", "The quote is {status}, not approved; only approved documents are pushed."
+    ),
+    QT_TRANSLATE_NOOP(
+        "Sync",
+        "The tax code for untaxed lines, {code}, is inactive or no longer exists in QuickBooks: choose another one in Parameters > Taxes.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Sync",
+        "The total {stated} is not the subtotal {subtotal} plus the tax {tax} ({total}; a difference of {difference}). Correct the document in FlowFit.",
     ),
     QT_TRANSLATE_NOOP("Sync", "The update was not confirmed; it is sent again."),
     QT_TRANSLATE_NOOP("Sync", "not sent: the synchronization was stopped before its turn"),
