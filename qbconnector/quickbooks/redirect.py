@@ -6,6 +6,7 @@ import hmac
 from dataclasses import dataclass, field
 from urllib.parse import parse_qs, urlsplit
 
+from qbconnector.core.redact import register_secret
 from qbconnector.core.validation import is_loopback_host
 from qbconnector.quickbooks import connect_errors
 
@@ -51,6 +52,7 @@ def parse_redirect(url: str, expected_state: str) -> Redirect:
     code, realm_id = params.get("code", ""), params.get("realmId", "")
     if not code or not realm_id:
         raise connect_errors.missing_code()
+    register_secret(code)  # masked in any log record from here on
     state = params.get("state", "")
     if not hmac.compare_digest(state.encode(), expected_state.encode()):
         raise connect_errors.state_mismatch()
