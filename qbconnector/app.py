@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import subprocess
 import sys
 from collections.abc import Sequence
 
@@ -13,7 +14,7 @@ from qbconnector.core.resources import resource_path
 from qbconnector.services import ConnectorServices
 from qbconnector.storage.profile import Profile
 from qbconnector.storage.vault import open_vault
-from qbconnector.ui.i18n import install_translator
+from qbconnector.ui.i18n import current_language, install_translator
 from qbconnector.ui.main_window import MainWindow
 from qbconnector.ui.ui_state import UiState
 
@@ -39,6 +40,7 @@ def build_window(
     *,
     language: str | None = None,
     demo: bool = False,
+    welcome: bool = False,
     services: ConnectorServices | None = None,
 ) -> MainWindow:
     """Open the profile's services and build the window on them (not shown yet)."""
@@ -50,7 +52,7 @@ def build_window(
         services = ConnectorServices(
             profile, open_vault(profile, prefer_file=True) if demo else None
         )
-    window = MainWindow(services, ui_state, demo=demo)
+    window = MainWindow(services, ui_state, demo=demo, welcome=welcome)
 
     def switch_language(chosen: str) -> None:
         install_translator(app, chosen)
@@ -58,13 +60,22 @@ def build_window(
         window.rebuild_parameters()
 
     window.languageRequested.connect(switch_language)
+    window.demoRequested.connect(lambda: launch_demo(current_language()))
     return window
+
+
+def launch_demo(language: str | None) -> None:
+    """The demo in its own process and throw-away profile: the user's profile stays empty."""
+    command = [sys.executable, "-m", "qbconnector", "demo"]
+    if language:
+        command += ["--language", language]
+    subprocess.Popen(command, start_new_session=True)
 
 
 def run(profile: Profile, *, language: str | None = None, demo: bool = False) -> int:
     """Show the window and run the event loop until it closes."""
     app = create_application()
-    window = build_window(app, profile, language=language, demo=demo)
+    window = build_window(app, profile, language=language, demo=demo, welcome=True)
     window.show()
     notes = window.startup_warnings()  # the vault's note stays in the status bar instead
     if notes:

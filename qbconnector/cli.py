@@ -25,6 +25,8 @@ COMMANDS: dict[str, str] = {
     "status": "status_cmd",
     "sandbox": "sandbox_cmd",
     "sync": "sync_cmd",
+    "connect": "connect_cmd",
+    "disconnect": "disconnect_cmd",
 }
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from qbconnector import connection_checks
+from qbconnector.connect_service import ConnectService
 from qbconnector.connection_checks import ConnectionReport, ServiceItem
 from qbconnector.core.documents import Document, DocumentKind, DocumentTax
 from qbconnector.core.settings import Settings
@@ -33,6 +34,11 @@ class ConnectorServices:
         self.profile = profile.ensure()
         self.settings_file = SettingsFile(profile.settings_file)
         self.vault = vault or open_vault(profile)
+        self.connect = ConnectService(profile, self.settings_file, self.vault.store)
+
+    def is_first_run(self) -> bool:
+        """Nothing configured yet: no parameters saved and no token in the vault."""
+        return not self.profile.settings_file.exists() and not self.stored_secret_names()
 
     def load_settings(self) -> LoadedSettings:
         return self.settings_file.load()

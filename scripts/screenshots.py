@@ -11,6 +11,7 @@ import tempfile
 from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
+from shot_connect import shoot_connected, shoot_welcome
 from shot_helpers import settle, wait_for
 
 from qbconnector.app import build_window, create_application
@@ -59,6 +60,8 @@ def main() -> int:
             for language in ("en", "fr"):
                 for path in shoot(app, demo.profile, language, folder):
                     print(path)
+                print(shoot_welcome(app, language, folder))
+                print(shoot_connected(app, demo.profile, language, folder))
         finally:
             demo.stop()
     return 0

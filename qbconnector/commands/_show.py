@@ -31,6 +31,7 @@ def settings_summary(settings: Settings, vault: OpenedVault) -> dict[str, Any]:
                 else {}
             ),
             "Client ID": server.client_id or "(not set)",
+            "Redirect URI": server.redirect_uri or "(not set: the OAuth Playground's)",
             **{label: mask(vault.store.get(name)) for name, label in SECRET_LABELS.items()},
             "Secrets stored in": vault.description,
         },

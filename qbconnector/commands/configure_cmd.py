@@ -25,6 +25,7 @@ PLAIN_OPTIONS: dict[str, tuple[str, str]] = {
     "client_id": ("server", "client_id"),
     "api_base_url": ("server", "api_base_url"),
     "discovery_url": ("server", "discovery_url"),
+    "redirect_uri": ("server", "redirect_uri"),
     "flowfit_api_url": ("flowfit", "api_url"),
     "customer_sync_number": ("sync", "customer_sync_number"),
     "invoice_description": ("invoices", "description"),
@@ -53,6 +54,11 @@ def register(parser: argparse.ArgumentParser) -> None:
     server.add_argument("--environment", choices=[e.value for e in Environment])
     server.add_argument("--api-base-url", metavar="URL", help="custom environment only")
     server.add_argument("--discovery-url", metavar="URL", help="custom environment only")
+    server.add_argument(
+        "--redirect-uri",
+        metavar="URI",
+        help="the app's redirect URI for connect (registered at Intuit)",
+    )
     parser.add_argument("--flowfit-api-url", metavar="URL", help="empty: local document store")
     parser.add_argument("--customer-sync-number", metavar="NUMBER")
     parser.add_argument("--invoice-description", metavar="TEMPLATE")

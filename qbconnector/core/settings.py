@@ -37,6 +37,7 @@ class ServerSettings:
     api_base_url: str = ""  # custom environment only
     discovery_url: str = ""  # custom environment only
     client_id: str = ""
+    redirect_uri: str = ""  # empty: the OAuth Playground's, which Intuit registers for every app
 
 
 @dataclass(frozen=True)

@@ -103,6 +103,7 @@ def _server_errors(settings: Settings) -> list[FieldError | None]:
     custom = server.environment is Environment.CUSTOM
     errors.append(check_url("server.api_base_url", server.api_base_url, required=custom))
     errors.append(check_url("server.discovery_url", server.discovery_url, required=custom))
+    errors.append(check_url("server.redirect_uri", server.redirect_uri, required=False))
     return errors
 
 

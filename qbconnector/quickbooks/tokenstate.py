@@ -79,3 +79,22 @@ def write_token_times(path: Path | None, times: TokenTimes) -> None:
     if path is None:
         return
     atomic_write_text(path, json.dumps(asdict(times), indent=2, sort_keys=True) + "\n")
+
+
+RENEWAL_WARNING_DAYS = 14
+
+
+def renewal_deadline(
+    refresh_expires_at: datetime | None, refresh_hard_expires_at: datetime | None
+) -> datetime | None:
+    """When the refresh token can no longer be renewed: 100 days unused, or the 5-year cap."""
+    known = [moment for moment in (refresh_expires_at, refresh_hard_expires_at) if moment]
+    return min(known) if known else None
+
+
+def renewal_warning_due(deadline: datetime | None, now: datetime | None = None) -> bool:
+    """True from RENEWAL_WARNING_DAYS before the deadline: time to reconnect."""
+    if deadline is None:
+        return False
+    current = now or datetime.now(UTC)
+    return (deadline - current).total_seconds() <= RENEWAL_WARNING_DAYS * 86_400

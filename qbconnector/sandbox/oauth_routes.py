@@ -1,11 +1,12 @@
-"""HTTP side of OAuth: discovery document, authorize (approves at once), token, revoke, userinfo."""
+"""HTTP side of OAuth: discovery document, authorize (a consent page), token, revoke, userinfo."""
 
 from __future__ import annotations
 
-from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+from urllib.parse import parse_qsl
 
 from qbconnector.sandbox import jsonio
 from qbconnector.sandbox.api import Reply, Request, json_reply
+from qbconnector.sandbox.consent import ConsentPage
 from qbconnector.sandbox.oauth import OAuthService
 
 DISCOVERY_PATHS = (
@@ -48,6 +49,7 @@ class OAuthRoutes:
         self.oauth = oauth
         self.base_url = base_url
         self.realm_id = realm_id
+        self.consent = ConsentPage(oauth, AUTHORIZE_PATH)
 
     def handle(self, request: Request) -> Reply:
         path = request.path
@@ -56,7 +58,10 @@ class OAuthRoutes:
         if path == JWKS_PATH:
             return json_reply(200, {"keys": []})
         if path == AUTHORIZE_PATH and request.method == "GET":
-            return self._authorize(request)
+            return self.consent.show(request.params)
+        if path == AUTHORIZE_PATH and request.method == "POST":
+            form = dict(parse_qsl(request.body.decode("utf-8", errors="replace")))
+            return self.consent.decide(form)
         if path == TOKEN_PATH and request.method == "POST":
             return self._token(request)
         if path == REVOKE_PATH and request.method == "POST":
@@ -67,23 +72,6 @@ class OAuthRoutes:
                 return json_reply(401, {"error": "invalid_token"})
             return json_reply(200, {"sub": "sandbox-user", "email": "sandbox@example.com"})
         return json_reply(405, {"error": "method_not_allowed"})
-
-    def _authorize(self, request: Request) -> Reply:
-        params = request.params
-        redirect_uri = params.get("redirect_uri", "")
-        if params.get("client_id") != self.oauth.company.state.client_id or not redirect_uri:
-            return Reply(
-                400, b"<html><body>Invalid client_id or redirect_uri</body></html>", "text/html"
-            )
-        if params.get("response_type") != "code":
-            return Reply(400, b"<html><body>response_type must be code</body></html>", "text/html")
-        answer = {"code": self.oauth.new_code(redirect_uri), "realmId": self.realm_id}
-        if "state" in params:
-            answer["state"] = params["state"]
-        parts = urlsplit(redirect_uri)
-        query = urlencode([*parse_qsl(parts.query), *answer.items()])
-        location = urlunsplit((parts.scheme, parts.netloc, parts.path, query, parts.fragment))
-        return Reply(302, b"", "text/plain", headers={"Location": location})
 
     def _token(self, request: Request) -> Reply:
         if not self.oauth.client_ok(request.headers.get("authorization")):

@@ -55,7 +55,16 @@ SYNC_TEXTS = (
     ),
     QT_TRANSLATE_NOOP(
         "Sync",
+        "Cannot listen on {uri}: another program uses that port, or it is not on this computer. Choose another port in the redirect URI (and register it at Intuit).",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Sync",
         "Conflict: the document was changed in QuickBooks at the same time; synchronize again to push the FlowFit version.",
+    ),
+    QT_TRANSLATE_NOOP("Sync", "Connection cancelled; nothing changed."),
+    QT_TRANSLATE_NOOP(
+        "Sync",
+        "Enter the app's client ID and client secret (from the app's Keys & credentials page at developer.intuit.com) before connecting.",
     ),
     QT_TRANSLATE_NOOP("Sync", "FlowFit client {code} has no name; give it one in FlowFit."),
     QT_TRANSLATE_NOOP(
@@ -64,6 +73,10 @@ SYNC_TEXTS = (
     ),
     QT_TRANSLATE_NOOP(
         "Sync", "No QuickBooks service is selected: choose one in Parameters > Quickbooks services."
+    ),
+    QT_TRANSLATE_NOOP(
+        "Sync",
+        "No answer came from the browser within {seconds} seconds; nothing changed. Press Connect to QuickBooks again.",
     ),
     QT_TRANSLATE_NOOP(
         "Sync", "Not found in QuickBooks after an interrupted attempt; it is sent again."
@@ -82,6 +95,9 @@ SYNC_TEXTS = (
     ),
     QT_TRANSLATE_NOOP("Sync", "QuickBooks did not answer for this customer; synchronize again."),
     QT_TRANSLATE_NOOP(
+        "Sync", "QuickBooks did not authorize the connection ({error}); nothing changed."
+    ),
+    QT_TRANSLATE_NOOP(
         "Sync", "QuickBooks did not confirm the customer was created; synchronize again."
     ),
     QT_TRANSLATE_NOOP(
@@ -96,6 +112,10 @@ SYNC_TEXTS = (
         "QuickBooks needs a tax code on lines without tax (such as Exempt, Zero-rated or Out of Scope): choose the code for untaxed lines in Parameters > Taxes.",
     ),
     QT_TRANSLATE_NOOP("Sync", "QuickBooks refused it: {error}"),
+    QT_TRANSLATE_NOOP(
+        "Sync",
+        "QuickBooks refused the authorization code: it was already used or has expired (codes last 10 minutes); nothing changed. Press Connect to QuickBooks again.",
+    ),
     QT_TRANSLATE_NOOP("Sync", "QuickBooks refused the customer: {error}"),
     QT_TRANSLATE_NOOP(
         "Sync",
@@ -127,6 +147,14 @@ SYNC_TEXTS = (
     ),
     QT_TRANSLATE_NOOP(
         "Sync",
+        "The address has no authorization code and company ID; copy the whole address from the browser's address bar after approving the connection.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Sync",
+        "The answer does not belong to this connection attempt (its state differs); nothing changed. Press Connect to QuickBooks again.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Sync",
         "The client name '{name}' contains a colon, which QuickBooks does not allow in customer names. Rename client {code} in FlowFit.",
     ),
     QT_TRANSLATE_NOOP(
@@ -136,6 +164,13 @@ SYNC_TEXTS = (
     QT_TRANSLATE_NOOP(
         "Sync",
         "The client name of {code} is {length} characters long; QuickBooks accepts at most {limit}. Shorten it in FlowFit.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Sync", "The connection was declined on the QuickBooks consent page; nothing changed."
+    ),
+    QT_TRANSLATE_NOOP(
+        "Sync",
+        "The consent was given for company {new}, but this profile is connected to company {saved}, whose documents the ledger follows; nothing changed. Connect to company {saved}, or allow the switch (qbconnector connect --switch-company).",
     ),
     QT_TRANSLATE_NOOP(
         "Sync",

@@ -18,24 +18,30 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from qbconnector.connect_service import ConnectOutcome
 from qbconnector.core.resources import resource_path
 from qbconnector.core.settings import Environment, Settings
+from qbconnector.quickbooks.tokenstate import renewal_deadline, renewal_warning_due
 from qbconnector.services import ConnectionReport, ConnectorServices
 from qbconnector.ui.finance.page import FinancePage
 from qbconnector.ui.finance.texts import kind_plural
 from qbconnector.ui.i18n import current_language
 from qbconnector.ui.parameters.page import ParametersPage
 from qbconnector.ui.ui_state import UiState
+from qbconnector.ui.welcome import WelcomePage
 from qbconnector.ui.workers import TaskRunner
 
 PAGE_PARAMETERS = "parameters"
 PAGE_FINANCE = "finance"
+PAGE_WELCOME = "welcome"
 
 
 class MainWindow(QMainWindow):
-    """Signals: languageRequested(str) when the user picks another interface language."""
+    """Signals: languageRequested(str) when the user picks another interface language;
+    demoRequested() when the welcome's Open the demo is chosen."""
 
     languageRequested = Signal(str)
+    demoRequested = Signal()
 
     def __init__(
         self,
@@ -43,6 +49,7 @@ class MainWindow(QMainWindow):
         ui_state: UiState,
         *,
         demo: bool = False,
+        welcome: bool = False,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -52,6 +59,7 @@ class MainWindow(QMainWindow):
         self.demo = demo
         self.runner = TaskRunner(self)
         self.company_name = ""
+        self._resume_finance = False  # a reconnect asked from Finance goes back there after
         self._startup_warnings: list[str] = []
         self.setWindowIcon(QIcon(str(resource_path("icons", "app.svg"))))
         self._build()
@@ -60,6 +68,8 @@ class MainWindow(QMainWindow):
         self.parameters.load(loaded.settings)
         self._settings_changed(loaded.settings)
         self._restore_state()
+        if welcome and not demo and services.is_first_run():
+            self.show_page(PAGE_WELCOME)
         server = loaded.settings.server
         if server.enabled and server.realm_id:
             # Name the company in the banner from the start (one CompanyInfo read, off-thread).
@@ -83,8 +93,10 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         self.finance = FinancePage(self.services, self.runner)
         self.parameters = self._new_parameters_page()
+        self.welcome = WelcomePage()
         self.stack.addWidget(self.parameters)
         self.stack.addWidget(self.finance)
+        self.stack.addWidget(self.welcome)
         column.addWidget(self.banner)
         column.addWidget(self.breadcrumb)
         column.addWidget(self.stack, 1)
@@ -95,6 +107,9 @@ class MainWindow(QMainWindow):
         self.finance.autoSyncChanged.connect(self.auto_sync_label.setText)
         self.finance.reconnectRequired.connect(self.show_reconnect_required)
         self.runner.busyChanged.connect(self._busy_changed)
+        self.welcome.connectChosen.connect(self._welcome_connect)
+        self.welcome.tokensChosen.connect(self._welcome_tokens)
+        self.welcome.demoChosen.connect(self.demoRequested)
         QShortcut(QKeySequence("Ctrl+1"), self, lambda: self.show_page(PAGE_PARAMETERS))
         QShortcut(QKeySequence("Ctrl+2"), self, lambda: self.show_page(PAGE_FINANCE))
         self.retranslate()
@@ -106,6 +121,8 @@ class MainWindow(QMainWindow):
         page.dirtyChanged.connect(self._update_title)
         page.connectionTested.connect(self._connection_tested)
         page.connectionFailed.connect(self._connection_failed)
+        page.connected.connect(self._connected)
+        page.disconnected.connect(self._disconnected)
         return page
 
     def rebuild_parameters(self) -> None:
@@ -210,6 +227,13 @@ class MainWindow(QMainWindow):
         if leaving and self.parameters.is_dirty() and not self._confirm_discard(revert=True):
             self.nav_parameters.setChecked(True)  # stay: the user chose Cancel
             return
+        if name == PAGE_WELCOME:
+            self.stack.setCurrentWidget(self.welcome)
+            self.nav_group.setExclusive(False)  # no navigation button stands for the welcome
+            self.nav_parameters.setChecked(False)
+            self.nav_group.setExclusive(True)
+            self._update_breadcrumb()
+            return
         widget = self.parameters if name == PAGE_PARAMETERS else self.finance
         self.stack.setCurrentWidget(widget)
         button = self.nav_parameters if name == PAGE_PARAMETERS else self.nav_finance
@@ -217,10 +241,15 @@ class MainWindow(QMainWindow):
         self._update_breadcrumb()
 
     def current_page(self) -> str:
-        return PAGE_PARAMETERS if self.stack.currentWidget() is self.parameters else PAGE_FINANCE
+        current = self.stack.currentWidget()
+        if current is self.welcome:
+            return PAGE_WELCOME
+        return PAGE_PARAMETERS if current is self.parameters else PAGE_FINANCE
 
     def _update_breadcrumb(self) -> None:
-        if self.current_page() == PAGE_PARAMETERS:
+        if self.current_page() == PAGE_WELCOME:
+            parts = [self.tr("Welcome")]
+        elif self.current_page() == PAGE_PARAMETERS:
             parts = ["⚙", self.tr("Connectors"), "Quickbooks", self.tr("Parameters")]
             if self.parameters.current_tab_is_own_page():
                 parts.pop()  # ⚙ > Connectors > Quickbooks > Taxes, beside Parameters
@@ -277,13 +306,67 @@ class MainWindow(QMainWindow):
                 self.token_label.setText(
                     self.tr("Refresh token valid until %1").replace("%1", until.date().isoformat())
                 )
+            self._warn_about_renewal(report)
         self._settings_changed(self.parameters.settings)
+
+    def _warn_about_renewal(self, report: ConnectionReport) -> None:
+        deadline = renewal_deadline(report.refresh_expires, report.refresh_hard_expires)
+        warning = ""
+        if deadline is not None and renewal_warning_due(deadline):
+            when = deadline.date().isoformat()
+            warning = self.tr(
+                "The refresh token can no longer be renewed after %1: reconnect to QuickBooks "
+                "before then."
+            ).replace("%1", when)
+            self.token_label.setText(
+                self.tr("Reconnect to QuickBooks before %1").replace("%1", when)
+            )
+        self.parameters.server.show_token_warning(warning)
+
+    def _connected(self, outcome: object) -> None:
+        if not isinstance(outcome, ConnectOutcome):
+            return
+        self.company_name = outcome.company_name or ""
+        self.token_label.clear()
+        self.connection_label.setToolTip("")
+        self.parameters.server.show_token_warning("")
+        self._settings_changed(outcome.settings)
+        if self._resume_finance:
+            self._resume_finance = False
+            self.show_page(PAGE_FINANCE)  # Finance resumes: its timer restarted with the settings
+
+    def _disconnected(self, _outcome: object) -> None:
+        self.company_name = ""
+        self.token_label.clear()
+        self._settings_changed(self.parameters.settings)
+        self.connection_label.setText(self.tr("QuickBooks not connected"))
+
+    def _welcome_connect(self) -> None:
+        self._open_server_tab()
+        server = self.parameters.server
+        server.connect_panel.set_status(
+            self.tr(
+                "Enter your app's client ID and client secret (developer.intuit.com > your app > "
+                "Keys & credentials) and its redirect URI, then press Connect to QuickBooks."
+            )
+        )
+        server.client_id.setFocus()
+
+    def _welcome_tokens(self) -> None:
+        self._open_server_tab()
+        self.parameters.server.realm_id.setFocus()
+
+    def _open_server_tab(self) -> None:
+        self.show_page(PAGE_PARAMETERS)
+        self.parameters.tabs.setCurrentWidget(self.parameters.server)
 
     def show_reconnect_required(self, explanation: str) -> None:
         """QuickBooks refused the saved refresh token: the server tab, with why and what to do."""
-        self.show_page(PAGE_PARAMETERS)
-        self.parameters.tabs.setCurrentWidget(self.parameters.server)
+        self._resume_finance = self.current_page() == PAGE_FINANCE or self._resume_finance
+        self._open_server_tab()
         self.parameters.server.show_test_result(explanation, ok=False)
+        self.parameters.connect_flow.set_connected(True, reconnect=True)
+        self.parameters.server.connect_panel.connect_button.setFocus()  # one click (or Enter)
 
     def _connection_failed(self, message: str) -> None:
         self.connection_label.setText(self.tr("QuickBooks not connected"))
@@ -316,7 +399,7 @@ class MainWindow(QMainWindow):
             return
         self.ui_state.save(
             bytes(self.saveGeometry().data()),
-            self.current_page(),
+            PAGE_PARAMETERS if self.current_page() == PAGE_WELCOME else self.current_page(),
             self.parameters.tabs.currentIndex(),
         )
         self.finance.shutdown()

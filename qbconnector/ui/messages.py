@@ -15,8 +15,8 @@ def _plain_sentence(error: BaseException) -> str | None:
     if "ReconnectRequired" in names:
         return QCoreApplication.translate(
             "Errors",
-            "QuickBooks no longer accepts the saved refresh token. Get new tokens for this "
-            "company and paste them in Parameters > Quickbooks server.",
+            "QuickBooks no longer accepts the saved refresh token. Press Reconnect to "
+            "QuickBooks in Parameters > Quickbooks server (or paste new tokens there).",
         )
     if "InvalidClientError" in names:
         return QCoreApplication.translate(
@@ -40,6 +40,9 @@ def _plain_sentence(error: BaseException) -> str | None:
         return QCoreApplication.translate(
             "Errors", "QuickBooks had a problem on its side; retry in a few minutes."
         )
+    sentence = getattr(error, "sentence", None)
+    if isinstance(sentence, Text):  # a ConnectError: its own sentence, translated
+        return translate_text(sentence)
     if "VaultError" in names:
         return None  # its own message already says which store and what to do
     return None
@@ -59,6 +62,8 @@ def describe_error(error: object) -> str:
                 "Errors", "Something went wrong (%1); the details are in the log file."
             ).replace("%1", detail)
         )
+    if getattr(error, "sentence", None) is not None:
+        return sentence
     return f"{sentence}\n{detail}" if detail else sentence
 
 

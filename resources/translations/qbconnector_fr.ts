@@ -68,6 +68,112 @@
     </message>
 </context>
 <context>
+    <name>ConnectFlow</name>
+    <message>
+        <source>Opening the QuickBooks consent page…</source>
+        <translation>Ouverture de la page d’autorisation QuickBooks…</translation>
+    </message>
+    <message>
+        <source>Approve the connection in your browser; qbconnector waits for its answer (up to %1 minutes).</source>
+        <translation>Autorisez la connexion dans votre navigateur; qbconnector attend sa réponse (jusqu’à %1 minutes).</translation>
+    </message>
+    <message>
+        <source>Approve the connection in your browser, then paste below the address it shows.</source>
+        <translation>Autorisez la connexion dans votre navigateur, puis collez ci-dessous l’adresse qu’il affiche.</translation>
+    </message>
+    <message>
+        <source>The connection to company %1 was kept; nothing changed.</source>
+        <translation>La connexion à l’entreprise %1 est conservée; rien n’a changé.</translation>
+    </message>
+    <message>
+        <source>Connecting to QuickBooks…</source>
+        <translation>Connexion à QuickBooks…</translation>
+    </message>
+    <message>
+        <source>Another QuickBooks company</source>
+        <translation>Une autre entreprise QuickBooks</translation>
+    </message>
+    <message>
+        <source>You approved company %2, but this profile is connected to company %1. The ledger of pushed documents belongs to company %1: documents already pushed there would be pushed again to company %2.
+
+Switch to company %2?</source>
+        <translation>Vous avez autorisé l’entreprise %2, mais ce profil est connecté à l’entreprise %1. Le registre des documents envoyés appartient à l’entreprise %1 : les documents déjà envoyés là seraient envoyés de nouveau à l’entreprise %2.
+
+Passer à l’entreprise %2?</translation>
+    </message>
+    <message>
+        <source>sandbox</source>
+        <translation>bac à sable</translation>
+    </message>
+    <message>
+        <source>production</source>
+        <translation>production</translation>
+    </message>
+    <message>
+        <source>custom addresses</source>
+        <translation>adresses personnalisées</translation>
+    </message>
+    <message>
+        <source>company %1</source>
+        <translation>entreprise %1</translation>
+    </message>
+    <message>
+        <source>Connected to %1 (realm ID %2, %3).</source>
+        <translation>Connecté à %1 (Realm ID %2, %3).</translation>
+    </message>
+    <message>
+        <source>Connection cancelled; nothing changed.</source>
+        <translation>Connexion annulée; rien n’a changé.</translation>
+    </message>
+    <message>
+        <source>Disconnecting…</source>
+        <translation>Déconnexion…</translation>
+    </message>
+    <message>
+        <source>Disconnected: QuickBooks revoked the access and the tokens were removed.</source>
+        <translation>Déconnecté : QuickBooks a révoqué l’accès et les jetons ont été supprimés.</translation>
+    </message>
+    <message>
+        <source>Disconnected here: the tokens were removed, but the revoke could not be sent to QuickBooks (offline?). Remove the app in QuickBooks under Settings &gt; Apps if it should lose access now.</source>
+        <translation>Déconnecté ici : les jetons ont été supprimés, mais la révocation n’a pas pu être envoyée à QuickBooks (hors ligne?). Retirez l’application dans QuickBooks sous Paramètres &gt; Applications si elle doit perdre l’accès maintenant.</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectPanel</name>
+    <message>
+        <source>Connect to &amp;QuickBooks</source>
+        <translation>Se connecter à &amp;QuickBooks</translation>
+    </message>
+    <message>
+        <source>Dis&amp;connect</source>
+        <translation>Se dé&amp;connecter</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>https://… ?code=…&amp;state=…&amp;realmId=…</source>
+        <translation>https://… ?code=…&amp;state=…&amp;realmId=…</translation>
+    </message>
+    <message>
+        <source>Address shown after approving</source>
+        <translation>Adresse affichée après l’autorisation</translation>
+    </message>
+    <message>
+        <source>&amp;Use this address</source>
+        <translation>&amp;Utiliser cette adresse</translation>
+    </message>
+    <message>
+        <source>After approving, paste here the whole address the browser shows (your app&apos;s redirect page or Intuit&apos;s OAuth Playground):</source>
+        <translation>Après l’autorisation, collez ici l’adresse complète affichée par le navigateur (la page de redirection de votre application ou l’OAuth Playground d’Intuit) :</translation>
+    </message>
+    <message>
+        <source>Re&amp;connect to QuickBooks</source>
+        <translation>Se re&amp;connecter à QuickBooks</translation>
+    </message>
+</context>
+<context>
     <name>DetailsDialog</name>
     <message>
         <source>%1 %2</source>
@@ -184,8 +290,8 @@
 <context>
     <name>Errors</name>
     <message>
-        <source>QuickBooks no longer accepts the saved refresh token. Get new tokens for this company and paste them in Parameters &gt; Quickbooks server.</source>
-        <translation>QuickBooks n&apos;accepte plus le jeton d&apos;actualisation enregistré. Obtenez de nouveaux jetons pour cette entreprise et collez-les dans Paramètres &gt; Serveur Quickbooks.</translation>
+        <source>QuickBooks no longer accepts the saved refresh token. Press Reconnect to QuickBooks in Parameters &gt; Quickbooks server (or paste new tokens there).</source>
+        <translation>QuickBooks n’accepte plus le jeton d’actualisation enregistré. Appuyez sur Se reconnecter à QuickBooks dans Paramètres &gt; Serveur Quickbooks (ou collez-y de nouveaux jetons).</translation>
     </message>
     <message>
         <source>QuickBooks refused the client ID or client secret; copy them again.</source>
@@ -458,6 +564,10 @@
         <translation>Langue de l&apos;interface</translation>
     </message>
     <message>
+        <source>Welcome</source>
+        <translation>Bienvenue</translation>
+    </message>
+    <message>
         <source>Connectors</source>
         <translation>Connecteurs</translation>
     </message>
@@ -506,8 +616,20 @@
         <translation>Jeton d&apos;actualisation valide jusqu&apos;au %1</translation>
     </message>
     <message>
+        <source>The refresh token can no longer be renewed after %1: reconnect to QuickBooks before then.</source>
+        <translation>Le jeton d’actualisation ne pourra plus être renouvelé après le %1 : reconnectez-vous à QuickBooks d’ici là.</translation>
+    </message>
+    <message>
+        <source>Reconnect to QuickBooks before %1</source>
+        <translation>Se reconnecter à QuickBooks avant le %1</translation>
+    </message>
+    <message>
         <source>QuickBooks not connected</source>
         <translation>QuickBooks non connecté</translation>
+    </message>
+    <message>
+        <source>Enter your app&apos;s client ID and client secret (developer.intuit.com &gt; your app &gt; Keys &amp; credentials) and its redirect URI, then press Connect to QuickBooks.</source>
+        <translation>Entrez l’ID client et le secret client de votre application (developer.intuit.com &gt; votre application &gt; Keys &amp; credentials) et son URI de redirection, puis appuyez sur Se connecter à QuickBooks.</translation>
     </message>
     <message>
         <source>Unsaved parameters</source>
@@ -543,6 +665,10 @@
     <message>
         <source>Connecting to QuickBooks…</source>
         <translation>Connexion à QuickBooks…</translation>
+    </message>
+    <message>
+        <source>Correct the fields marked in red, then connect again.</source>
+        <translation>Corrigez les champs en rouge, puis connectez-vous de nouveau.</translation>
     </message>
     <message>
         <source>Connected to %1 (%2).</source>
@@ -591,8 +717,8 @@
         <translation>La synchronisation s’est arrêtée : %1</translation>
     </message>
     <message>
-        <source>QuickBooks no longer accepts the saved connection, so the synchronization stopped. Get new tokens for this company, paste them here and save; then synchronize again.</source>
-        <translation>QuickBooks n’accepte plus la connexion enregistrée; la synchronisation s’est donc arrêtée. Obtenez de nouveaux jetons pour cette entreprise, collez-les ici et enregistrez, puis synchronisez de nouveau.</translation>
+        <source>QuickBooks no longer accepts the saved connection, so the synchronization stopped. Press Reconnect to QuickBooks (or paste new tokens and save); the Finance view comes back when the connection is made.</source>
+        <translation>QuickBooks n’accepte plus la connexion enregistrée, la synchronisation s’est donc arrêtée. Appuyez sur Se reconnecter à QuickBooks (ou collez de nouveaux jetons et enregistrez); la vue Finances revient une fois la connexion faite.</translation>
     </message>
     <message>
         <source>Automatic sync: off</source>
@@ -687,6 +813,14 @@
     <message>
         <source>Client &amp;secret</source>
         <translation>&amp;Secret client</translation>
+    </message>
+    <message>
+        <source>Redirect &amp;URI</source>
+        <translation>&amp;URI de redirection</translation>
+    </message>
+    <message>
+        <source>One of your app&apos;s redirect URIs at Intuit. http://localhost:PORT/... (development keys): qbconnector receives the answer itself. Empty: Intuit&apos;s OAuth Playground; you paste back the address it shows.</source>
+        <translation>Une des URI de redirection de votre application chez Intuit. http://localhost:PORT/... (clés de développement) : qbconnector reçoit la réponse lui-même. Vide : l’OAuth Playground d’Intuit; vous recollez l’adresse qu’il affiche.</translation>
     </message>
     <message>
         <source>Quickbooks server</source>
@@ -814,8 +948,20 @@
         <translation>« {currency} » n&apos;est pas un code de devise ISO (comme CAD ou USD). Corrigez-le dans FlowFit.</translation>
     </message>
     <message>
+        <source>Cannot listen on {uri}: another program uses that port, or it is not on this computer. Choose another port in the redirect URI (and register it at Intuit).</source>
+        <translation>Impossible d’écouter sur {uri} : un autre programme utilise ce port, ou l’adresse n’est pas sur cet ordinateur. Choisissez un autre port dans l’URI de redirection (et enregistrez-le chez Intuit).</translation>
+    </message>
+    <message>
         <source>Conflict: the document was changed in QuickBooks at the same time; synchronize again to push the FlowFit version.</source>
         <translation>Conflit : le document a été modifié dans QuickBooks au même moment; synchronisez de nouveau pour envoyer la version FlowFit.</translation>
+    </message>
+    <message>
+        <source>Connection cancelled; nothing changed.</source>
+        <translation>Connexion annulée; rien n’a changé.</translation>
+    </message>
+    <message>
+        <source>Enter the app&apos;s client ID and client secret (from the app&apos;s Keys &amp; credentials page at developer.intuit.com) before connecting.</source>
+        <translation>Entrez l’ID client et le secret client de l’application (page Keys &amp; credentials de l’application sur developer.intuit.com) avant de vous connecter.</translation>
     </message>
     <message>
         <source>FlowFit client {code} has no name; give it one in FlowFit.</source>
@@ -828,6 +974,10 @@
     <message>
         <source>No QuickBooks service is selected: choose one in Parameters &gt; Quickbooks services.</source>
         <translation>Aucun service QuickBooks n&apos;est sélectionné : choisissez-en un dans Paramètres &gt; Services Quickbooks.</translation>
+    </message>
+    <message>
+        <source>No answer came from the browser within {seconds} seconds; nothing changed. Press Connect to QuickBooks again.</source>
+        <translation>Aucune réponse du navigateur en {seconds} secondes; rien n’a changé. Appuyez de nouveau sur Se connecter à QuickBooks.</translation>
     </message>
     <message>
         <source>Not found in QuickBooks after an interrupted attempt; it is sent again.</source>
@@ -850,6 +1000,10 @@
         <translation>QuickBooks n&apos;a pas répondu pour ce client; synchronisez de nouveau.</translation>
     </message>
     <message>
+        <source>QuickBooks did not authorize the connection ({error}); nothing changed.</source>
+        <translation>QuickBooks n’a pas autorisé la connexion ({error}); rien n’a changé.</translation>
+    </message>
+    <message>
         <source>QuickBooks did not confirm the customer was created; synchronize again.</source>
         <translation>QuickBooks n&apos;a pas confirmé la création du client; synchronisez de nouveau.</translation>
     </message>
@@ -868,6 +1022,10 @@
     <message>
         <source>QuickBooks refused it: {error}</source>
         <translation>QuickBooks l&apos;a refusé : {error}</translation>
+    </message>
+    <message>
+        <source>QuickBooks refused the authorization code: it was already used or has expired (codes last 10 minutes); nothing changed. Press Connect to QuickBooks again.</source>
+        <translation>QuickBooks a refusé le code d’autorisation : il a déjà servi ou il est expiré (un code dure 10 minutes); rien n’a changé. Appuyez de nouveau sur Se connecter à QuickBooks.</translation>
     </message>
     <message>
         <source>QuickBooks refused the customer: {error}</source>
@@ -902,6 +1060,14 @@
         <translation>Le service QuickBooks {items} est inactif, supprimé ou n&apos;est pas un service : choisissez-en un autre dans Paramètres &gt; Services Quickbooks.</translation>
     </message>
     <message>
+        <source>The address has no authorization code and company ID; copy the whole address from the browser&apos;s address bar after approving the connection.</source>
+        <translation>L’adresse ne contient pas de code d’autorisation et d’ID d’entreprise; copiez l’adresse complète dans la barre d’adresse du navigateur après avoir autorisé la connexion.</translation>
+    </message>
+    <message>
+        <source>The answer does not belong to this connection attempt (its state differs); nothing changed. Press Connect to QuickBooks again.</source>
+        <translation>La réponse n’appartient pas à cette tentative de connexion (son « state » diffère); rien n’a changé. Appuyez de nouveau sur Se connecter à QuickBooks.</translation>
+    </message>
+    <message>
         <source>The client name &apos;{name}&apos; contains a colon, which QuickBooks does not allow in customer names. Rename client {code} in FlowFit.</source>
         <translation>Le nom de client « {name} » contient un deux-points, que QuickBooks n&apos;accepte pas dans les noms de clients. Renommez le client {code} dans FlowFit.</translation>
     </message>
@@ -912,6 +1078,14 @@
     <message>
         <source>The client name of {code} is {length} characters long; QuickBooks accepts at most {limit}. Shorten it in FlowFit.</source>
         <translation>Le nom du client {code} compte {length} caractères; QuickBooks en accepte au plus {limit}. Raccourcissez-le dans FlowFit.</translation>
+    </message>
+    <message>
+        <source>The connection was declined on the QuickBooks consent page; nothing changed.</source>
+        <translation>La connexion a été refusée sur la page d’autorisation QuickBooks; rien n’a changé.</translation>
+    </message>
+    <message>
+        <source>The consent was given for company {new}, but this profile is connected to company {saved}, whose documents the ledger follows; nothing changed. Connect to company {saved}, or allow the switch (qbconnector connect --switch-company).</source>
+        <translation>L’autorisation a été donnée pour l’entreprise {new}, mais ce profil est connecté à l’entreprise {saved}, dont le registre suit les documents; rien n’a changé. Connectez-vous à l’entreprise {saved}, ou permettez le changement (qbconnector connect --switch-company).</translation>
     </message>
     <message>
         <source>The description is {length} characters long; QuickBooks accepts at most {limit}. Shorten the naming convention.</source>
@@ -1316,6 +1490,41 @@
     <message>
         <source>The token contains spaces or line breaks; copy it again in one piece.</source>
         <translation>Le jeton contient des espaces ou des sauts de ligne; copiez-le de nouveau d&apos;un seul bloc.</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomePage</name>
+    <message>
+        <source>Welcome to qbconnector</source>
+        <translation>Bienvenue dans qbconnector</translation>
+    </message>
+    <message>
+        <source>qbconnector pushes FlowFit client invoices and quotes to QuickBooks Online. How do you want to start?</source>
+        <translation>qbconnector envoie les factures et les soumissions clients de FlowFit à QuickBooks Online. Comment voulez-vous commencer?</translation>
+    </message>
+    <message>
+        <source>Connect a QuickBooks company</source>
+        <translation>Connecter une entreprise QuickBooks</translation>
+    </message>
+    <message>
+        <source>Sign in to QuickBooks in your browser and approve the connection. You need your app&apos;s client ID and client secret from developer.intuit.com.</source>
+        <translation>Ouvrez une session QuickBooks dans votre navigateur et autorisez la connexion. Il vous faut l’ID client et le secret client de votre application, sur developer.intuit.com.</translation>
+    </message>
+    <message>
+        <source>Paste tokens</source>
+        <translation>Coller des jetons</translation>
+    </message>
+    <message>
+        <source>FlowFit&apos;s way: the Realm ID and an access/refresh token pair from Intuit&apos;s OAuth Playground.</source>
+        <translation>À la façon de FlowFit : le Realm ID et une paire de jetons d’accès et d’actualisation obtenue dans l’OAuth Playground d’Intuit.</translation>
+    </message>
+    <message>
+        <source>Open the demo</source>
+        <translation>Ouvrir la démo</translation>
+    </message>
+    <message>
+        <source>A sample FlowFit company and a local QuickBooks stand-in, in a separate window; nothing is sent anywhere.</source>
+        <translation>Une entreprise FlowFit d’exemple et un QuickBooks local de remplacement, dans une fenêtre à part; rien n’est envoyé nulle part.</translation>
     </message>
 </context>
 <context>

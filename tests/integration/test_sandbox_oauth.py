@@ -14,6 +14,7 @@ from intuitlib.enums import Scopes
 from intuitlib.exceptions import AuthClientError
 
 from qbconnector.sandbox.server import SandboxServer
+from tests.consent_browser import consent
 from tests.integration.conftest import SandboxFactory
 
 REDIRECT = "http://127.0.0.1:9/callback"
@@ -83,13 +84,11 @@ def test_intuit_oauth_hard_expiry_and_code_flow(
     auth_client: AuthClient, sandbox: SandboxServer
 ) -> None:
     url = auth_client.get_authorization_url([Scopes.ACCOUNTING], state_token="s-42")
-    redirect = requests.get(url, allow_redirects=False, timeout=5)
-    answer = parse_qs(urlsplit(redirect.headers["Location"]).query)
+    answer = parse_qs(urlsplit(consent(url)).query)
     auth_client.include_refresh_token_hard_expires_in = True
 
     auth_client.get_bearer_token(answer["code"][0], realm_id=answer["realmId"][0])
 
-    assert redirect.status_code == 302
     assert answer["state"] == ["s-42"]
     assert answer["realmId"] == [sandbox.realm_id]
     assert auth_client.x_refresh_token_hard_expires_in > 4 * 365 * 24 * 3600

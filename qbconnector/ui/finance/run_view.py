@@ -135,7 +135,8 @@ class RunPresenter(QObject):
     def reconnect_text(self) -> str:
         return self.tr(
             "QuickBooks no longer accepts the saved connection, so the synchronization stopped. "
-            "Get new tokens for this company, paste them here and save; then synchronize again."
+            "Press Reconnect to QuickBooks (or paste new tokens and save); the Finance view "
+            "comes back when the connection is made."
         )
 
     def retry_failed(self) -> None:

@@ -19,8 +19,10 @@ from qbconnector.core.settings import Settings
 from qbconnector.core.validation import FieldError
 from qbconnector.services import ConnectionReport, ConnectorServices, ServiceItem
 from qbconnector.storage.settings_file import SettingsInvalidError
+from qbconnector.storage.vault import REFRESH_TOKEN
 from qbconnector.ui.messages import describe_error
 from qbconnector.ui.parameters.base import ParametersTab
+from qbconnector.ui.parameters.connect_flow import ConnectFlow
 from qbconnector.ui.parameters.documents_tab import DocumentsTab
 from qbconnector.ui.parameters.flowfit_tab import FlowFitTab
 from qbconnector.ui.parameters.server_tab import ServerTab
@@ -36,11 +38,14 @@ DIRTY_MARK = "● "
 class ParametersPage(QWidget):
     """Signals: saved(object settings) after a save; dirtyChanged(bool); currentTabChanged(str);
     connectionTested(object ConnectionReport) after a successful connection check;
-    connectionFailed(str message) when the start-up check fails."""
+    connectionFailed(str message) when the start-up check fails; connected(object
+    ConnectOutcome) after Connect to QuickBooks saved a connection; disconnected(object)."""
 
     saved = Signal(object)
     connectionTested = Signal(object)
     connectionFailed = Signal(str)
+    connected = Signal(object)
+    disconnected = Signal(object)
     dirtyChanged = Signal(bool)
     currentTabChanged = Signal(str)
 
@@ -93,6 +98,13 @@ class ParametersPage(QWidget):
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(self.save)
         self.server.testRequested.connect(self.test_connection)
+        self.connect_flow = ConnectFlow(
+            services.connect, runner, self.server.connect_panel,
+            lambda: self.settings.server.realm_id, self,
+        )  # fmt: skip
+        self.server.connect_panel.connectRequested.connect(self.connect_to_quickbooks)
+        self.connect_flow.connected.connect(self._connected)
+        self.connect_flow.disconnected.connect(self._disconnected)
         self.services_tab.refreshRequested.connect(self.load_service_items)
         self.taxes = TaxesLoader(services, runner, self.taxes_tab, self._saved_for_lookup)
         self.sync.postingModeChanged.connect(self._posting_mode_changed)
@@ -106,6 +118,7 @@ class ParametersPage(QWidget):
         stored = self.services.stored_secret_names()
         for tab in self.tabs_list:
             tab.load(settings, stored)
+        self.connect_flow.set_connected(REFRESH_TOKEN in stored)
         self._set_save_label(0)
         self._update_dirty()
 
@@ -228,6 +241,24 @@ class ParametersPage(QWidget):
         self.runner.submit(
             self.services.test_connection, self._connection_ok, self._connection_failed
         )
+
+    def connect_to_quickbooks(self) -> None:
+        """Connect with the app's keys as saved: pending edits (client ID...) are saved first."""
+        if not self._saved_for_lookup():
+            self.server.connect_panel.set_status(
+                self.tr("Correct the fields marked in red, then connect again."), ok=False
+            )
+            return
+        self.connect_flow.start()
+
+    def _connected(self, outcome: Any) -> None:
+        self.load(outcome.settings)
+        self.saved.emit(outcome.settings)
+        self.connected.emit(outcome)
+
+    def _disconnected(self, outcome: Any) -> None:
+        self.load(self.settings)  # the token fields no longer say "saved"
+        self.disconnected.emit(outcome)
 
     def check_connection_quietly(self) -> None:
         """At start-up: learn the company's name for the banner without touching the tab.

@@ -1,4 +1,4 @@
-"""Quickbooks server tab: Enabled switch, Realm ID, tokens, environment, Test connection."""
+"""Quickbooks server tab: Enabled switch, Realm ID, tokens, environment, Connect, Test."""
 
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 from qbconnector.core.settings import Environment, Settings
 from qbconnector.storage import vault as secret_names
 from qbconnector.ui.parameters.base import ParametersTab
+from qbconnector.ui.parameters.connect_panel import ConnectPanel
 from qbconnector.ui.parameters.form import FieldBox, SecretField, add_row
 from qbconnector.ui.widgets.toggle_switch import ToggleSwitch
 
@@ -70,8 +71,27 @@ class ServerTab(ParametersTab):
             self.tr("From your app's Keys & credentials page at Intuit."),
         )
         self.client_secret = self._secret("serverClientSecret", form, self.tr("Client &secret"))
+        self.redirect_uri = self._line(
+            "serverRedirectUri",
+            "server.redirect_uri",
+            form,
+            self.tr("Redirect &URI"),
+            self.tr(
+                "One of your app's redirect URIs at Intuit. http://localhost:PORT/... (development "
+                "keys): qbconnector receives the answer itself. Empty: Intuit's OAuth Playground; "
+                "you paste back the address it shows."
+            ),
+        )
+        self.connect_panel = ConnectPanel()
+        self.token_warning = QLabel()
+        self.token_warning.setObjectName("serverTokenWarning")
+        self.token_warning.setWordWrap(True)
+        self.token_warning.setProperty("role", "error")
+        self.token_warning.hide()
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        layout.addWidget(self.connect_panel)
+        layout.addWidget(self.token_warning)
         layout.addLayout(self._test_row())
         layout.addStretch(1)
         self.enabled.toggled.connect(self._emit_changed)
@@ -131,6 +151,7 @@ class ServerTab(ParametersTab):
         self.api_base_url.setText(server.api_base_url)
         self.discovery_url.setText(server.discovery_url)
         self.client_id.setText(server.client_id)
+        self.redirect_uri.setText(server.redirect_uri)
         self.access_token.set_stored(secret_names.ACCESS_TOKEN in stored_secrets)
         self.refresh_token.set_stored(secret_names.REFRESH_TOKEN in stored_secrets)
         self.client_secret.set_stored(secret_names.CLIENT_SECRET in stored_secrets)
@@ -145,6 +166,7 @@ class ServerTab(ParametersTab):
             api_base_url=self.api_base_url.text().strip(),
             discovery_url=self.discovery_url.text().strip(),
             client_id=self.client_id.text().strip(),
+            redirect_uri=self.redirect_uri.text().strip(),
         )
 
     def typed_secrets(self) -> dict[str, str]:
@@ -171,6 +193,10 @@ class ServerTab(ParametersTab):
             "server.serverRefreshToken": self.refresh_token.text(),
             "server.serverClientSecret": self.client_secret.text(),
         }
+
+    def show_token_warning(self, text: str) -> None:
+        self.token_warning.setText(text)
+        self.token_warning.setVisible(bool(text))
 
     def show_test_result(self, text: str, ok: bool) -> None:
         self.test_result.setText(text)
