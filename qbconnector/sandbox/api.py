@@ -83,8 +83,9 @@ class DataApi:
         if not self.limiter.admit(realm, is_batch):
             return Reply(429, errors.throttle_xml(), "application/xml")
         try:
-            if self.faults.latency_seconds > 0:
-                time.sleep(self.faults.latency_seconds)  # server time: the request is in flight
+            delay = self.faults.latency_seconds + self._item_delay(request, is_batch)
+            if delay > 0:
+                time.sleep(delay)  # server time: the request is in flight
             if self.faults.fires("error500"):
                 return fault_reply(errors.system_fault())
             reply = self._route(request, route)
@@ -93,6 +94,12 @@ class DataApi:
         if self.faults.fires("drop"):
             reply.action = "drop"
         return reply
+
+    def _item_delay(self, request: Request, is_batch: bool) -> float:
+        per_item = self.faults.settings.item_latency / 1000.0
+        if not is_batch or per_item <= 0:
+            return 0.0
+        return per_item * request.body.count(b'"bId"')  # counted, not parsed: a cheap estimate
 
     def _authorize(self, request: Request, realm: str) -> Reply | None:
         header = request.headers.get("authorization", "")

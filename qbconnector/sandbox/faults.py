@@ -8,7 +8,8 @@ from dataclasses import asdict, dataclass, fields
 from typing import Any
 
 RATE_FAULTS = ("drop", "reset", "error500", "error503", "expire")
-ALIASES = {"500": "error500", "503": "error503", "latency_ms": "latency"}
+ALIASES = {"500": "error500", "503": "error503", "latency_ms": "latency",
+           "item_latency_ms": "item_latency"}  # fmt: skip
 
 
 @dataclass
@@ -20,6 +21,8 @@ class FaultSettings:
     error500 / error503: a SystemFault JSON 500 / an HTML 503, before any work.
     expire: the request's access token, if it was used before, expires just before it is
     checked (401).
+    latency: milliseconds every request takes; item_latency: milliseconds more per operation
+    of a batch (QuickBooks takes longer over a full batch than over one write).
     """
 
     drop: float = 0.0
@@ -28,6 +31,7 @@ class FaultSettings:
     error503: float = 0.0
     expire: float = 0.0
     latency: float = 0.0
+    item_latency: float = 0.0
     seed: int = 0
 
     def to_json(self) -> dict[str, Any]:
