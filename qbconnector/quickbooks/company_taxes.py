@@ -47,17 +47,36 @@ def automated_sales_tax(preferences: Mapping[str, Any]) -> bool:
     return isinstance(tax_prefs, Mapping) and tax_prefs.get("PartnerTaxEnabled") is True
 
 
-def read_company_taxes(api: QueryApi, preferences: Mapping[str, Any] | None = None) -> CompanyTaxes:
-    """Country, automated sales tax, tax codes and rates (three or four queries)."""
-    info_rows = api.query("SELECT * FROM CompanyInfo").rows
+COMPANY_INFO_QUERY = "SELECT * FROM CompanyInfo"
+PREFERENCES_QUERY = "SELECT * FROM Preferences"
+TAX_RATE_QUERY = "SELECT * FROM TaxRate"
+TAX_CODE_QUERY = "SELECT * FROM TaxCode"
+
+
+def taxes_from_rows(
+    info_rows: list[dict[str, Any]],
+    preferences: Mapping[str, Any],
+    rate_rows: list[dict[str, Any]],
+    code_rows: list[dict[str, Any]],
+) -> CompanyTaxes:
+    """The company's taxes from the answers to the four queries above."""
     country = str(info_rows[0].get("Country") or "") if info_rows else ""
-    if preferences is None:
-        prefs_rows = api.query("SELECT * FROM Preferences").rows
-        preferences = prefs_rows[0] if prefs_rows else {}
-    rates = parse_tax_rates(api.query("SELECT * FROM TaxRate").rows)
-    codes = parse_tax_codes(api.query("SELECT * FROM TaxCode").rows, rates)
+    codes = parse_tax_codes(code_rows, parse_tax_rates(rate_rows))
     regime = TaxRegime.of(country, automated_sales_tax(preferences))
     return CompanyTaxes(country, regime, tuple(sorted_codes(codes.values())))
+
+
+def read_company_taxes(api: QueryApi, preferences: Mapping[str, Any] | None = None) -> CompanyTaxes:
+    """Country, automated sales tax, tax codes and rates (three or four queries)."""
+    if preferences is None:
+        prefs_rows = api.query(PREFERENCES_QUERY).rows
+        preferences = prefs_rows[0] if prefs_rows else {}
+    return taxes_from_rows(
+        api.query(COMPANY_INFO_QUERY).rows,
+        preferences,
+        api.query(TAX_RATE_QUERY).rows,
+        api.query(TAX_CODE_QUERY).rows,
+    )
 
 
 def taxes_to_json(taxes: CompanyTaxes) -> str:

@@ -67,6 +67,10 @@ class PayloadOptions:
         """The same options for a company whose tax regime and codes are known."""
         return replace(self, taxes=replace(self.taxes, company=company))
 
+    def item_ids(self) -> set[str]:
+        """Every QuickBooks item the documents may be posted to."""
+        return {self.service_id, *self.service_mapping.values()}
+
     def item_for(self, line: Line) -> str:
         """The QuickBooks Item Id a FlowFit line is posted to in itemized mode."""
         return self.service_mapping.get(line.service) or self.service_id

@@ -35,8 +35,10 @@ class SystemClock:
 class RateLimits:
     """QuickBooks Online's limits per company (realm), and the window lengths they apply to.
 
-    ``headroom`` stretches each window a little so that network jitter does not make requests
-    paced exactly at the limit arrive too close together at the server.
+    ``headroom`` stretches each window a little, and ``jitter`` (real seconds, never scaled)
+    more, so that requests paced exactly at the limit do not arrive too close together at the
+    server when the network or a busy machine delays one of them: one 429 costs far more than
+    the margin.
     """
 
     per_second: int = 10
@@ -46,6 +48,7 @@ class RateLimits:
     second: float = 1.0
     minute: float = 60.0
     headroom: float = 0.02
+    jitter: float = 0.05
 
     def time_scaled(self, time_scale: float) -> RateLimits:
         """The same limits over windows ``time_scale`` times shorter (for a time-scaled sandbox)."""
@@ -86,10 +89,12 @@ class RateLimiter:
     def __init__(self, limits: RateLimits | None = None, clock: Clock | None = None) -> None:
         self.limits = limits or RateLimits()
         self.clock = clock or SystemClock()
-        stretch = 1.0 + self.limits.headroom
-        self._second = _Window(self.limits.per_second, self.limits.second * stretch)
-        self._minute = _Window(self.limits.per_minute, self.limits.minute * stretch)
-        self._batch = _Window(self.limits.batch_per_minute, self.limits.minute * stretch)
+        limits = self.limits
+        second = limits.second * (1.0 + limits.headroom) + limits.jitter
+        minute = limits.minute * (1.0 + limits.headroom) + limits.jitter
+        self._second = _Window(limits.per_second, second)
+        self._minute = _Window(limits.per_minute, minute)
+        self._batch = _Window(limits.batch_per_minute, minute)
         self._condition = threading.Condition()
         self._in_flight = 0
         self._paused_until = 0.0

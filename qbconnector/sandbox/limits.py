@@ -40,6 +40,7 @@ class RateLimiter:
         self._realms: dict[str, _RealmWindow] = {}
         self.throttled = 0
         self.admitted = 0
+        self.admitted_batches = 0
 
     def admit(self, realm: str, is_batch: bool) -> bool:
         """True when the request may run; the caller must then call :meth:`release`."""
@@ -68,6 +69,7 @@ class RateLimiter:
             window.second.append(now)
             if is_batch:
                 window.batch.append(now)
+                self.admitted_batches += 1
             window.in_flight += 1
             self.admitted += 1
             return True
@@ -78,7 +80,11 @@ class RateLimiter:
 
     def stats(self) -> dict[str, int]:
         with self._lock:
-            return {"admitted": self.admitted, "throttled": self.throttled}
+            return {
+                "admitted": self.admitted,
+                "admitted_batches": self.admitted_batches,
+                "throttled": self.throttled,
+            }
 
 
 def _expire(stamps: deque[float], cutoff: float) -> None:

@@ -37,6 +37,19 @@ class CustomerOutcome:
 
 
 @dataclass(frozen=True)
+class LookedUp:
+    """Customers looked up ahead: those found by folded name, and every name searched."""
+
+    rows: Mapping[str, dict[str, Any]]
+    searched: frozenset[str]
+
+    @classmethod
+    def of(cls, clients: Sequence[Client], answers: Sequence[Sequence[dict[str, Any]]]) -> LookedUp:
+        names = frozenset(folded_name(client) for client in clients)
+        return cls(customers_by_name(clients, answers), names)
+
+
+@dataclass(frozen=True)
 class Wanted:
     """A client that needs a customer, and the currency it would be created in."""
 
@@ -64,6 +77,11 @@ def _folded(name: object) -> str:
     return str(name or "").strip().casefold()
 
 
+def folded_name(client: Client) -> str:
+    """The key QuickBooks compares a client's customer name by."""
+    return _folded(display_name(client))
+
+
 def _statements(names: Sequence[str]) -> list[str]:
     """Queries finding customers by these display names: IN (...) lists, and one query per
     name no literal can hold (searched with LIKE, rows filtered by the caller)."""
@@ -78,6 +96,25 @@ def _statements(names: Sequence[str]) -> list[str]:
     for chunk in _chunks(listed, NAMES_PER_QUERY):
         statements.append(f"SELECT * FROM Customer WHERE DisplayName IN ({', '.join(chunk)})")
     return statements
+
+
+def lookup_statements(clients: Sequence[Client]) -> list[str]:
+    """The queries finding the customers named like ``clients``."""
+    names = {folded_name(client): display_name(client) for client in clients}
+    return _statements(list(names.values()))
+
+
+def customers_by_name(
+    clients: Sequence[Client], answers: Sequence[Sequence[dict[str, Any]]]
+) -> dict[str, dict[str, Any]]:
+    """The rows answering :func:`lookup_statements` that carry one of the clients' names."""
+    wanted = {folded_name(client) for client in clients}
+    return {
+        _folded(row.get("DisplayName")): row
+        for answer in answers
+        for row in answer
+        if _folded(row.get("DisplayName")) in wanted
+    }
 
 
 class CustomerResolver:
@@ -131,29 +168,40 @@ class CustomerResolver:
     # -- look-up -------------------------------------------------------------------------------
 
     def find(
-        self, codes: list[str], wanted: Mapping[str, Wanted], outcome: CustomerOutcome
+        self,
+        codes: list[str],
+        wanted: Mapping[str, Wanted],
+        outcome: CustomerOutcome,
+        ahead: LookedUp | None = None,
     ) -> list[str]:
-        """Link the codes whose name exists (a few queries at once); return those not found.
+        """Link the codes whose name exists; return those not found. ``ahead`` holds what
+        was looked up already; the other names are looked up now.
 
         Raises the client's QuickBooksError when QuickBooks cannot be asked.
         """
-        by_name: dict[str, list[str]] = {}
-        for code in codes:
-            by_name.setdefault(_folded(display_name(wanted[code].client)), []).append(code)
-        names = [display_name(wanted[codes[0]].client) for codes in by_name.values()]
-        statements = _statements(names)
-        with ThreadPoolExecutor(min(LOOKUPS_AT_ONCE, len(statements) or 1)) as pool:
-            answers = list(pool.map(lambda statement: self.api.query(statement).rows, statements))
-        rows = {_folded(row.get("DisplayName")): row for answer in answers for row in answer}
+        found = dict(ahead.rows) if ahead else {}
+        searched = ahead.searched if ahead else frozenset()
+        unknown = [wanted[code].client for code in codes
+                   if folded_name(wanted[code].client) not in searched]  # fmt: skip
+        found.update(self.look_up(unknown))
         missing = []
-        for folded, same_name in by_name.items():
-            row = rows.get(folded)
-            for code in same_name:
-                if row is None:
-                    missing.append(code)
-                else:
-                    self.link(code, row, "found", outcome)
+        for code in codes:
+            row = found.get(folded_name(wanted[code].client))
+            if row is None:
+                missing.append(code)
+            else:
+                self.link(code, row, "found", outcome)
         return missing
+
+    def look_up(self, clients: Sequence[Client]) -> dict[str, dict[str, Any]]:
+        """The existing customers named like these clients, by folded name (a few queries at
+        once). Reads only, so it may run beside other work on another thread."""
+        statements = lookup_statements(clients)
+        if not statements:
+            return {}
+        with ThreadPoolExecutor(min(LOOKUPS_AT_ONCE, len(statements))) as pool:
+            answers = list(pool.map(lambda statement: self.api.query(statement).rows, statements))
+        return customers_by_name(clients, answers)
 
     # -- creation ------------------------------------------------------------------------------
 

@@ -17,7 +17,7 @@ from qbconnector.quickbooks.payloads import (
 )
 from qbconnector.storage.ledger import HistoryEntry, Ledger, LedgerRow
 from qbconnector.storage.profile import Profile
-from qbconnector.sync.engine import COMPANY_TAXES_CURSOR
+from qbconnector.sync.facts import COMPANY_TAXES_CURSOR
 from qbconnector.sync.sources import Selection, open_source
 
 WEB_HOSTS = {

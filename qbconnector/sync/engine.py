@@ -6,18 +6,15 @@ import threading
 from collections.abc import Callable, Iterable
 
 from qbconnector.core.documents import Document
-from qbconnector.quickbooks.company_taxes import taxes_to_json
 from qbconnector.quickbooks.payloads import PayloadOptions
 from qbconnector.storage.ledger import Ledger
 from qbconnector.sync.customers import new_requestid
-from qbconnector.sync.facts import fetch_company_facts
+from qbconnector.sync.facts import fetch_company_facts, remember_taxes
 from qbconnector.sync.plan import CompanyFacts, Plan, plan
 from qbconnector.sync.results import Callbacks, SyncReport
 from qbconnector.sync.run import SyncRun
 from qbconnector.sync.run_state import DEFAULT_IN_FLIGHT, EngineConfig, RunContext
 from qbconnector.sync.sender import RetryingReads, SyncApi
-
-COMPANY_TAXES_CURSOR = "company-taxes"
 
 
 class SyncEngine:
@@ -42,13 +39,14 @@ class SyncEngine:
         self.requestids = requestids
 
     def facts(self) -> CompanyFacts:
-        """What the company can take (reads only); its taxes are kept in the ledger so that
-        offline views build the same payloads."""
-        item_ids = {self.options.service_id, *self.options.service_mapping.values()}
-        facts = fetch_company_facts(self.api, item_ids)
-        if facts.taxes is not None:
-            self.ledger.set_cursor(COMPANY_TAXES_CURSOR, taxes_to_json(facts.taxes))
+        """What the company can take (reads only); its taxes are kept in the ledger."""
+        facts = self.read_facts()
+        remember_taxes(self.ledger, facts)
         return facts
+
+    def read_facts(self) -> CompanyFacts:
+        """What the company can take; touches no ledger, so it may run on another thread."""
+        return fetch_company_facts(self.api, self.options.item_ids())
 
     def plan(self, documents: Iterable[Document], facts: CompanyFacts | None = None) -> Plan:
         """The decision for each document given the ledger as it is; sends nothing."""
@@ -76,7 +74,7 @@ class SyncEngine:
         self, documents: list[Document], callbacks: Callbacks, cancel: threading.Event | None
     ) -> SyncReport:
         context = RunContext(self.api, self.ledger, self.options, self.config, self.requestids)
-        run = SyncRun(context, documents, callbacks, cancel, facts=self.facts, planner=self.plan)
+        run = SyncRun(context, documents, callbacks, cancel, planner=self.plan)
         return run.execute()
 
 

@@ -16,9 +16,6 @@ from qbconnector.storage.ledger_schema import Attempt, LedgerRow, Operation
 _BID = re.compile(r"^b(\d+)$")
 # The bId of a document sent as a single request (its unit's requestid names the request).
 SINGLE_BID = "s"
-# Documents sent in a batch that also creates customers: such a batch is never replayed (the
-# customer items are not in the ledger), its documents are looked up by DocNumber instead.
-_MIXED_PREFIX = "m"
 
 
 def payload_text(payload: dict[str, Any]) -> str:
@@ -92,8 +89,7 @@ class Batch:
     def new(
         cls, requestid: str, jobs: Sequence[Job], customers: Sequence[CustomerCreate] = ()
     ) -> Batch:
-        prefix = _MIXED_PREFIX if customers else "b"
-        return cls(requestid, tuple(jobs), tuple(f"{prefix}{index}" for index in range(len(jobs))),
+        return cls(requestid, tuple(jobs), tuple(f"b{index}" for index in range(len(jobs))),
                    customers=tuple(customers),
                    customer_bids=tuple(f"c{index}" for index in range(len(customers))))  # fmt: skip
 
@@ -143,7 +139,7 @@ def _bid_order(bid: str | None) -> tuple[int, str]:
 
 def replayable(rows_of_request: Sequence[LedgerRow]) -> bool:
     """Whether every row sent under one requestid is still unfinished and fully recorded, so
-    the very same request can be sent again (a batch that also created customers cannot)."""
+    the very same request can be sent again."""
     return bool(rows_of_request) and all(
         row.state.unfinished
         and row.payload

@@ -10,7 +10,7 @@ from qbconnector.quickbooks.customers import currency_mismatch_message
 from qbconnector.quickbooks.payloads import update_payload
 from qbconnector.storage.ledger import CustomerLink
 from qbconnector.storage.ledger_schema import Operation
-from qbconnector.sync.customers import CustomerOutcome, CustomerResolver, Wanted
+from qbconnector.sync.customers import CustomerOutcome, CustomerResolver, LookedUp, Wanted
 from qbconnector.sync.jobs import Job
 from qbconnector.sync.plan import Action, Plan, PlannedDocument
 from qbconnector.sync.record import failed
@@ -67,13 +67,13 @@ class Addressing:
             wanted.setdefault(document.client.code, Wanted(document.client, currency))
         return wanted
 
-    def first_round(self, the_plan: Plan) -> Work:
+    def first_round(self, the_plan: Plan, looked_up: LookedUp) -> Work:
         """Jobs of clients with a customer are ready; the others wait for their create."""
         to_send = the_plan.to_send
         wanted = self.wanted(item.document for item in to_send)
         outcome = CustomerOutcome()
         todo = self.resolver.known(wanted, outcome)
-        missing = self.resolver.find(todo, wanted, outcome) if todo else []
+        missing = self.resolver.find(todo, wanted, outcome, looked_up) if todo else []
         work = Work(customers=[wanted[code].create(code) for code in missing])
         for item in to_send:
             code = item.document.client.code

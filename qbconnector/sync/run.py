@@ -12,11 +12,13 @@ from collections.abc import Callable, Iterable, Sequence
 
 from qbconnector.core.documents import Document
 from qbconnector.quickbooks.errors import QuickBooksError
-from qbconnector.sync.customers import CustomerResolver
+from qbconnector.sync.customers import CustomerResolver, LookedUp, lookup_statements
+from qbconnector.sync.facts import facts_from_rows, facts_statements, remember_taxes
 from qbconnector.sync.followups import follow_up, reconcile_unfinished
 from qbconnector.sync.jobs import Batch
 from qbconnector.sync.plan import CompanyFacts, Plan
 from qbconnector.sync.prepare import Addressing, report_plan
+from qbconnector.sync.read_ahead import read_together
 from qbconnector.sync.record import CustomerAnswer, apply_call
 from qbconnector.sync.results import Callbacks, SyncReport
 from qbconnector.sync.run_state import FollowUps, RunContext, RunState, RunStopError
@@ -24,7 +26,6 @@ from qbconnector.sync.schedule import Budget, Scheduler, Work, pump
 from qbconnector.sync.send import Sender
 from qbconnector.sync.sender import BatchCall
 
-FactsReader = Callable[[], CompanyFacts]
 Planner = Callable[[Iterable[Document], CompanyFacts], Plan]
 
 
@@ -38,11 +39,9 @@ class SyncRun(RunState):
         callbacks: Callbacks,
         cancel: threading.Event | None,
         *,
-        facts: FactsReader,
         planner: Planner,
     ) -> None:
         super().__init__(context, documents, callbacks, cancel)
-        self._facts = facts
         self._planner = planner
         config = context.config
         self.resolver = CustomerResolver(context.api, context.ledger, config.retry,
@@ -53,19 +52,37 @@ class SyncRun(RunState):
 
     def execute(self) -> SyncReport:
         try:
-            facts = self._facts()
+            facts, customers = self._read_ahead()
+            remember_taxes(self.ledger, facts)
             self.addressing.multicurrency = facts.multicurrency is True
             reconcile_unfinished(self, self.send)
             the_plan = self._planner(self.documents.values(), facts)
             report_plan(self, the_plan)
             self.progress()
             if the_plan.to_send and not self.should_stop():
-                self.send_rounds(self.addressing.first_round(the_plan))
+                self.send_rounds(self.addressing.first_round(the_plan, customers))
         except RunStopError as stop:
             self.stop = stop
         except QuickBooksError as error:
             self.stop = RunStopError(str(error), error.exit_code)
         return self.close_out()
+
+    def _read_ahead(self) -> tuple[CompanyFacts, LookedUp]:
+        """The company's facts and the customers named like the clients the ledger does not
+        link yet, read together: the first writes leave one round trip after the start."""
+        linked = self.ledger.customers()
+        clients = {doc.client.code: doc.client for doc in self.documents.values()}
+        unknown = [client for code, client in clients.items() if code not in linked]
+        item_ids = self.context.options.item_ids()
+        facts_part = facts_statements(item_ids)
+        statements = facts_part + lookup_statements(unknown)
+        config = self.context.config
+        needed = 2 + -(-len(self.documents) // config.batch_size)  # documents, customers
+        answers = read_together(self.api, statements, budget=self.scheduler.budget,
+                                batch_calls_needed=needed, requestid=self.context.requestids,
+                                policy=config.retry)  # fmt: skip
+        facts = facts_from_rows(item_ids, answers[: len(facts_part)])
+        return facts, LookedUp.of(unknown, answers[len(facts_part) :])
 
     def send_rounds(self, work: Work) -> None:
         """Send, settle what is unclear, send again: at most ``rounds`` times."""

@@ -63,11 +63,11 @@ class Work:
         return self.waiting.pop(code, [])
 
     def take(self, size: int) -> tuple[list[CustomerCreate], list[Job]]:
-        """Up to ``size`` operations: customer creates first (their documents wait on them)."""
-        customers = [self.customers.popleft() for _ in range(min(size, len(self.customers)))]
-        room = size - len(customers)
-        jobs = [self.jobs.popleft() for _ in range(min(room, len(self.jobs)))]
-        return customers, jobs
+        """Up to ``size`` operations: customer creates first and alone (their documents wait
+        on them: a short batch answers sooner), then jobs."""
+        if self.customers:
+            return [self.customers.popleft() for _ in range(min(size, len(self.customers)))], []
+        return [], [self.jobs.popleft() for _ in range(min(size, len(self.jobs)))]
 
     def leftovers(self) -> list[Job]:
         """Every job not sent (the run stopped); the work is empty afterwards. Replays not
@@ -105,7 +105,9 @@ class Scheduler:
             return self._batch(work)
         batch_wait = budget.wait_for(batch=True)
         if batch_wait <= 0:
-            if idle or work.ready >= self.batch_size or self._affordable(work, budget):
+            full = len(work.customers) >= self.batch_size or len(work.jobs) >= self.batch_size
+            # Customers go at once: documents wait on them.
+            if idle or full or work.customers or self._affordable(work, budget):
                 return self._batch(work)
             return None  # the customers in flight bring documents to fill this batch
         if self.singles and work.jobs:

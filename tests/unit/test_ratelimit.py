@@ -45,14 +45,14 @@ def _most_in_any_window(times: list[float], window: float) -> int:
 
 
 def test_ten_per_second_then_the_eleventh_waits_a_second() -> None:
-    limiter = RateLimiter(RateLimits(headroom=0.0), FakeClock())
+    limiter = RateLimiter(RateLimits(headroom=0.0, jitter=0.0), FakeClock())
     times = _send_times(limiter, 11)
     assert times[:10] == [0.0] * 10
     assert times[10] == pytest.approx(1.0, abs=1e-3)
 
 
 def test_per_minute_limit_holds_over_any_window() -> None:
-    limiter = RateLimiter(RateLimits(headroom=0.0), FakeClock())
+    limiter = RateLimiter(RateLimits(headroom=0.0, jitter=0.0), FakeClock())
     times = _send_times(limiter, 1200)
     assert _most_in_any_window(times, 60.0) == 500
     assert _most_in_any_window(times, 1.0) == 10
@@ -61,7 +61,7 @@ def test_per_minute_limit_holds_over_any_window() -> None:
 
 
 def test_batch_calls_have_their_own_minute_limit() -> None:
-    limiter = RateLimiter(RateLimits(headroom=0.0), FakeClock())
+    limiter = RateLimiter(RateLimits(headroom=0.0, jitter=0.0), FakeClock())
     times = _send_times(limiter, 41, batch=True)
     assert _most_in_any_window(times, 60.0) == 40
     assert times[40] == pytest.approx(60.0, abs=1e-3)
@@ -69,12 +69,17 @@ def test_batch_calls_have_their_own_minute_limit() -> None:
 
 
 def test_headroom_stretches_windows() -> None:
-    limiter = RateLimiter(RateLimits(headroom=0.05), FakeClock())
+    limiter = RateLimiter(RateLimits(headroom=0.05, jitter=0.0), FakeClock())
     assert _send_times(limiter, 11)[10] == pytest.approx(1.05, abs=1e-3)
 
 
+def test_jitter_is_real_seconds_added_to_every_window_even_scaled() -> None:
+    limiter = RateLimiter(RateLimits(headroom=0.0, jitter=0.05).time_scaled(10.0), FakeClock())
+    assert _send_times(limiter, 11)[10] == pytest.approx(0.15, abs=1e-3)
+
+
 def test_time_scaled_limits_shrink_the_windows() -> None:
-    limits = RateLimits(headroom=0.0).time_scaled(60.0)
+    limits = RateLimits(headroom=0.0, jitter=0.0).time_scaled(60.0)
     assert (limits.second, limits.minute) == (pytest.approx(1 / 60), pytest.approx(1.0))
     limiter = RateLimiter(limits, FakeClock())
     assert _most_in_any_window(_send_times(limiter, 600), 1.0) == 500
@@ -84,7 +89,7 @@ def test_time_scaled_limits_shrink_the_windows() -> None:
 
 def test_pause_holds_the_next_request_for_everyone() -> None:
     clock = FakeClock()
-    limiter = RateLimiter(RateLimits(headroom=0.0), clock)
+    limiter = RateLimiter(RateLimits(headroom=0.0, jitter=0.0), clock)
     limiter.pause(5.0)
     assert _send_times(limiter, 1) == [5.0]
     assert limiter.stats.throttled == 1
