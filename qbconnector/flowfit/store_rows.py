@@ -16,6 +16,7 @@ from qbconnector.core.documents import (
     Line,
     Project,
 )
+from qbconnector.storage.readsafe import damaged_rows
 
 # Lines live in a JSON column: they are always read and written with their document and never
 # queried alone, so a separate table would only cost a join and 3x the rows. A rowid table (not
@@ -181,6 +182,7 @@ def _line(encoded: dict[str, Any]) -> Line:
     )
 
 
+@damaged_rows("documents.sqlite3")
 def row_document(row: tuple[Any, ...]) -> Document:
     """The Document a row of DOCUMENT_COLUMNS holds."""
     (kind, number, status, date, due_date, valid_until, currency, code, name, email, language,
@@ -208,6 +210,7 @@ def row_document(row: tuple[Any, ...]) -> Document:
     )
 
 
+@damaged_rows("documents.sqlite3")
 def row_summary(row: tuple[Any, ...]) -> DocumentSummary:
     """The DocumentSummary a row of SUMMARY_COLUMNS holds."""
     (kind, number, status, date, due_date, valid_until, currency, code, name, project_number,

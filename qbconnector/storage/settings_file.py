@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import time
@@ -17,6 +18,10 @@ from qbconnector.core.settings_codec import (
 )
 from qbconnector.core.validation import FieldError, validate_settings
 from qbconnector.storage.atomic import atomic_write_text, sweep_temp_files
+
+
+class SettingsTooNewError(SettingsVersionError, BadInputError):
+    """settings.json was written by a newer qbconnector: left as it is, the command stops."""
 
 
 class SettingsInvalidError(BadInputError):
@@ -48,6 +53,8 @@ class SettingsFile:
         try:
             text = self.path.read_text(encoding="utf-8")
         except FileNotFoundError:
+            if self.path.is_symlink():
+                return self._set_aside("it is a link to a file that does not exist")
             return LoadedSettings(Settings())
         except (OSError, UnicodeDecodeError) as error:
             return self._set_aside(f"it could not be read ({_reason(error)})")
@@ -56,10 +63,15 @@ class SettingsFile:
             if not isinstance(data, dict):
                 raise ValueError("the file does not hold a JSON object")
             settings, warnings = settings_from_dict(data)
-        except SettingsVersionError:
-            raise
+        except SettingsVersionError as error:
+            raise SettingsTooNewError(
+                f"{self.path}: {error}. The file was left as it is; "
+                "or choose another profile with --profile."
+            ) from None
+        except RecursionError:
+            return self._set_aside("it is damaged (nested too deeply to be parameters)")
         except ValueError as error:
-            return self._set_aside(f"it is damaged ({error})")
+            return self._set_aside(f"it is damaged ({_short(error)})")
         if warnings:
             backup = self._copy_aside(text)
             warnings.append(f"the file as it was is kept in {backup}")
@@ -75,7 +87,14 @@ class SettingsFile:
 
     def _set_aside(self, why: str) -> LoadedSettings:
         target = self._aside_path()
-        os.replace(self.path, target)
+        try:
+            os.replace(self.path, target)
+        except OSError as error:
+            # Loading defaults over a file that stays in place would overwrite it at next save.
+            raise BadInputError(
+                f"The settings file {self.path} could not be used because {why}, and it could "
+                f"not be set aside ({_reason(error)}): move it away or fix its permissions."
+            ) from None
         message = (
             f"The settings file {self.path} could not be used because {why}. "
             f"It was kept as {target} and the default parameters were loaded; "
@@ -84,6 +103,11 @@ class SettingsFile:
         return LoadedSettings(Settings(), [message], moved_aside=target)
 
     def _copy_aside(self, text: str) -> Path:
+        # Each command reads the file: one copy per distinct content, not one per command.
+        for earlier in sorted(self.path.parent.glob(f"{self.path.name}.broken-*")):
+            with contextlib.suppress(OSError, UnicodeDecodeError):
+                if earlier.is_file() and earlier.read_text(encoding="utf-8") == text:
+                    return earlier
         target = self._aside_path()
         atomic_write_text(target, text, mode=0o600)
         return target
@@ -96,6 +120,11 @@ class SettingsFile:
             counter += 1
             candidate = self.path.with_name(f"{self.path.name}.broken-{stamp}-{counter}")
         return candidate
+
+
+def _short(error: BaseException, limit: int = 200) -> str:
+    text = str(error)
+    return text if len(text) <= limit else text[:limit] + "…"
 
 
 def _reason(error: BaseException) -> str:

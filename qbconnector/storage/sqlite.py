@@ -35,9 +35,11 @@ class DatabaseProblem(enum.StrEnum):
 
 
 class DatabaseError(QbConnectorError):
-    """A database file could not be used; the message names the file and what to do."""
+    """A database file could not be used; the message names the file and what to do.
 
-    exit_code = ExitCode.SOME_FAILED
+    Exit 2: the profile needs fixing (not "some documents failed")."""
+
+    exit_code = ExitCode.BAD_INPUT
 
     def __init__(self, path: Path, problem: DatabaseProblem, message: str) -> None:
         super().__init__(message)
