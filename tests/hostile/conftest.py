@@ -59,19 +59,17 @@ def _fill(folder: Path) -> None:
     imported = run("--profile", str(folder), "import", str(SAMPLES / "sample-documents.json"))
     assert imported.code == 0, imported.text
     with Ledger.open(folder / "ledger.sqlite3") as ledger:
-        ledger.begin_attempts(
-            [
-                Attempt(DocumentKind.INVOICE, "INV-1042", Operation.CREATE, '{"DocNumber": "INV-1042"}',
-                        "h1", "r-1", "b1"),
-                Attempt(DocumentKind.INVOICE, "INV-1043", Operation.CREATE, '{"DocNumber": "INV-1043"}',
-                        "h2", "r-2", "b2"),
-            ]
-        )  # fmt: skip
+        ledger.begin_attempts([_attempt("INV-1042", 1), _attempt("INV-1043", 2)])
         ledger.mark_synced(DocumentKind.INVOICE, "INV-1042", qbo_id="17", sync_token="0")
     # The first reads let SQLite's PRAGMA optimize record its statistics once; after that a
     # command that only reads leaves every byte as it was.
     for command in (("status",), ("documents",), DRY_RUN):
         run("--profile", str(folder), *command)
+
+
+def _attempt(number: str, n: int) -> Attempt:
+    body = f'{{"DocNumber": "{number}"}}'
+    return Attempt(DocumentKind.INVOICE, number, Operation.CREATE, body, f"h{n}", f"r-{n}", f"b{n}")
 
 
 @pytest.fixture(scope="session")

@@ -69,7 +69,7 @@ def test_a_failed_write_changes_nothing(
 ) -> None:
     code, message = WRITE_FAILURES[failure]
 
-    def refuse(*args: object, dir: str = "", **kwargs: object) -> tuple[int, str]:  # noqa: A002
+    def refuse(*args: object, dir: str = "", **kwargs: object) -> tuple[int, str]:
         raise OSError(code, os.strerror(code), str(dir))
 
     monkeypatch.setattr(atomic.tempfile, "mkstemp", refuse)
