@@ -63,6 +63,7 @@ class SettingsFile:
             if not isinstance(data, dict):
                 raise ValueError("the file does not hold a JSON object")
             settings, warnings = settings_from_dict(data)
+            settings = _invalid_fields_to_defaults(settings, warnings)
         except SettingsVersionError as error:
             raise SettingsTooNewError(
                 f"{self.path}: {error}. The file was left as it is; "
@@ -120,6 +121,21 @@ class SettingsFile:
             counter += 1
             candidate = self.path.with_name(f"{self.path.name}.broken-{stamp}-{counter}")
         return candidate
+
+
+def _invalid_fields_to_defaults(settings: Settings, warnings: list[str]) -> Settings:
+    """A hand-edited value the window would refuse (a realm ID 'abc', 10**30 minutes) falls
+    back to its default alone, so that it cannot block every later save or the sync loop."""
+    defaults = Settings()
+    for error in validate_settings(settings):
+        section, _, name = error.field.partition(".")
+        current = getattr(getattr(settings, section, None), name, None)
+        default = getattr(getattr(defaults, section, None), name, None)
+        if current is None or current == default:
+            continue  # a rule between fields (e.g. enabled without a realm ID): told at save
+        settings = settings.with_section(section, **{name: default})
+        warnings.append(f"{error}; the default {default!r} was loaded")
+    return settings
 
 
 def _short(error: BaseException, limit: int = 200) -> str:
