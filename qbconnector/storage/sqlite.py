@@ -98,6 +98,16 @@ def wrap_error(path: Path, error: sqlite3.Error) -> DatabaseError:
     return DatabaseError(path, problem, text)
 
 
+def wrap_foreign(path: Path) -> DatabaseError:
+    """An SQLite file holding another program's tables (schema version 0, tables present)."""
+    advice = _ADVICE[DatabaseProblem.NOT_A_DATABASE]
+    return DatabaseError(
+        path,
+        DatabaseProblem.NOT_A_DATABASE,
+        f"{path}: {advice} (it is an SQLite database of another program; it was not changed)",
+    )
+
+
 def split_statements(script: str) -> list[str]:
     """Split SQL text into complete statements (semicolons inside strings or triggers survive)."""
     statements: list[str] = []
@@ -172,6 +182,9 @@ class Database:
                 " choose another profile with --profile. The file was not changed."
             )
             raise DatabaseError(self.path, DatabaseProblem.TOO_NEW, message)
+        if found == 0 and self.query_one("SELECT 1 FROM sqlite_master LIMIT 1") is not None:
+            # Another program's database under our name: never add our tables to it.
+            raise wrap_foreign(self.path)
 
     def _setup_journal(self) -> None:
         # WAL: readers do not block the writer, and a crash never leaves a half-written page.
