@@ -113,6 +113,8 @@ def read_documents(path: Path, source: str | None = None) -> list[Document]:
         raise ImportFileError(source, f"cannot read the file: {reason}") from None
     except ValueError as error:
         raise ImportFileError(source, str(error)) from None
+    if "\x00" in text:  # never in an export; QuickBooks refuses it and SQLite text cuts at it
+        raise ImportFileError(source, "holds NUL bytes: not a text export (UTF-16? binary?)")
     try:
         return parse_json(text, source) if suffix == ".json" else parse_csv(text, source)
     except RecursionError:

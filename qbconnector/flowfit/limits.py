@@ -82,6 +82,8 @@ def _kind(mode: int) -> str:
 def check_characters(key: str, value: object) -> None:
     """ValueError for a lone surrogate (``"\\ud800"``): JSON accepts it, nothing can store it."""
     for text in (key, value, *(value if isinstance(value, list) else ())):
+        if isinstance(text, str) and "\x00" in text:
+            raise ValueError(f'the field "{_safe(key)}" holds a NUL character (\\u0000): remove it')
         if isinstance(text, str) and not _encodable(text):
             raise ValueError(
                 f'the field "{_safe(key)}" holds a lone surrogate escape (\\ud800-\\udfff), '
