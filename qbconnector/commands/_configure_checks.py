@@ -6,7 +6,7 @@ import sys
 from collections.abc import Iterable
 
 from qbconnector.connection_checks import ServiceItem, list_service_items
-from qbconnector.core.errors import BadInputError, QbConnectorError
+from qbconnector.core.errors import BadInputError, ExitCode, QbConnectorError
 from qbconnector.core.settings import Settings
 from qbconnector.storage import vault as vault_names
 from qbconnector.storage.profile import Profile
@@ -81,6 +81,8 @@ def check_item_ids(
     try:
         items = {item.id: item for item in list_service_items(profile, settings, store)}
     except QbConnectorError as error:
+        if error.exit_code is not ExitCode.UNREACHABLE:
+            raise  # QuickBooks answered, and refused: the parameters are wrong
         print(
             f"qbconnector: note: the item Ids were not checked with QuickBooks ({error}); "
             "they are checked when documents are synchronized.",

@@ -87,17 +87,27 @@ def run(args: argparse.Namespace, profile: Profile) -> int:
     errors = validate_settings(settings)
     if errors:
         raise SettingsInvalidError(errors)
-    store = PendingSecrets(context.vault.store, secrets)
+    try:
+        settings = _look_up(args, profile, settings, PendingSecrets(context.vault.store, secrets))
+    except QbConnectorError:
+        print("qbconnector: configure: nothing was saved.", file=sys.stderr)
+        raise
+    _write(context, settings, secrets)
+    print(describe_settings(settings, context.vault))
+    return 0
+
+
+def _look_up(
+    args: argparse.Namespace, profile: Profile, settings: Settings, store: PendingSecrets
+) -> Settings:
+    """The settings with a service given by name resolved; given item Ids checked."""
     service = args.service.strip() if args.service is not None else ""
     if service and not service.isdigit():
         # A name is looked up in QuickBooks with the parameters as they will be saved.
         item = resolve_service(profile, settings, store, service)
-        settings = settings.with_section("services", service_id=item.id, service_name=item.name)
-    else:
-        check_item_ids(profile, settings, store, _given_ids(args, service))
-    _write(context, settings, secrets)
-    print(describe_settings(settings, context.vault))
-    return 0
+        return settings.with_section("services", service_id=item.id, service_name=item.name)
+    check_item_ids(profile, settings, store, _given_ids(args, service))
+    return settings
 
 
 def _given_ids(args: argparse.Namespace, service: str) -> list[tuple[str, str]]:
