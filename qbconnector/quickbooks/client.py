@@ -308,7 +308,7 @@ def _interpret(response: requests.Response, token: str) -> _Response:
         raise _scrubbed(error, token)
     try:
         body = response.json()
-    except ValueError:
+    except (ValueError, RecursionError):  # RecursionError: JSON nested beyond reason
         body = None
     if not isinstance(body, dict):
         raise _scrubbed(

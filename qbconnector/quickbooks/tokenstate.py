@@ -61,7 +61,7 @@ def read_token_times(path: Path | None) -> TokenTimes:
         return TokenTimes()
     try:
         document = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+    except (OSError, ValueError, RecursionError):
         return TokenTimes()
     if not isinstance(document, dict):
         return TokenTimes()
