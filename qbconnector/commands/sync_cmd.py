@@ -126,7 +126,7 @@ def _throttle_notice(give_up_after: float) -> Callable[[float], None]:
     def tell(seconds: float) -> None:
         print(
             f"qbconnector: QuickBooks is throttling (HTTP 429, too many requests): waiting "
-            f"{seconds:.1f} s before retrying; the run stops after {give_up_after:.0f} s of "
+            f"{seconds:.3g} s before retrying; the run stops after {give_up_after:.3g} s of "
             "such waits.",
             file=sys.stderr,
             flush=True,
