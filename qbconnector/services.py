@@ -13,7 +13,7 @@ from qbconnector.flowfit.store import DocumentStore
 from qbconnector.storage import vault as secret_names
 from qbconnector.storage.profile import Profile
 from qbconnector.storage.settings_file import LoadedSettings, SettingsFile, SettingsInvalidError
-from qbconnector.storage.vault import OpenedVault, open_vault
+from qbconnector.storage.vault import OpenedVault, VaultError, open_vault
 
 SECRET_FIELDS = {
     secret_names.ACCESS_TOKEN: "server.serverAccessToken",
@@ -31,13 +31,24 @@ class ConnectorServices:
     def __init__(self, profile: Profile, vault: OpenedVault | None = None) -> None:
         self.profile = profile.ensure()
         self.settings_file = SettingsFile(profile.settings_file)
-        self.vault = vault or open_vault(profile)
+        # What is wrong with the profile (a damaged vault...): the window shows it in a banner.
+        self.problems: list[str] = []
+        try:
+            self.vault = vault or open_vault(profile)
+        except VaultError as error:  # a damaged secrets.json the keyring was to take over
+            self.problems.append(str(error))
+            self.vault = open_vault(profile, prefer_file=True)
 
     def load_settings(self) -> LoadedSettings:
         return self.settings_file.load()
 
     def stored_secret_names(self) -> set[str]:
-        return {name for name in SECRET_FIELDS if self.vault.store.get(name)}
+        try:
+            return {name for name in SECRET_FIELDS if self.vault.store.get(name)}
+        except VaultError as error:
+            if str(error) not in self.problems:
+                self.problems.append(str(error))
+            return set()
 
     def check(self, settings: Settings, typed_secrets: Mapping[str, str]) -> list[FieldError]:
         """Every problem with the parameters and with the typed secrets."""

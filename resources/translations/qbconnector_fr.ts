@@ -478,6 +478,10 @@
         <translation>QuickBooks non connecté</translation>
     </message>
     <message>
+        <source>Some files of the profile could not be used:</source>
+        <translation>Certains fichiers du profil n&apos;ont pas pu être utilisés :</translation>
+    </message>
+    <message>
         <source>Unsaved parameters</source>
         <translation>Paramètres non enregistrés</translation>
     </message>
