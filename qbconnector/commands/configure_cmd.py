@@ -203,6 +203,8 @@ def _read_secrets(args: argparse.Namespace) -> dict[str, str]:
 
 
 def _read_stdin(option: str) -> str:
+    if sys.stdin is None:  # started with standard input closed (`<&-`, a service)
+        raise BadInputError(f"{option} -: there is no standard input to read the value from")
     try:
         return sys.stdin.readline()
     except (UnicodeDecodeError, OSError, ValueError) as error:

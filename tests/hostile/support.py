@@ -30,11 +30,14 @@ class Result:
         return self.out + self.err
 
 
-def run(*argv: str, stdin: str | bytes | None = None) -> Result:
+def run(*argv: str, stdin: str | bytes | None = None, closed_stdin: bool = False) -> Result:
     """``qbconnector ARGV`` in this process, with its output captured."""
     out, err = io.StringIO(), io.StringIO()
-    if isinstance(stdin, bytes):
-        stream: io.TextIOBase = io.TextIOWrapper(io.BytesIO(stdin), encoding="utf-8")
+    stream: io.TextIOBase | None
+    if closed_stdin:
+        stream = None  # what Python gives a process started with standard input closed
+    elif isinstance(stdin, bytes):
+        stream = io.TextIOWrapper(io.BytesIO(stdin), encoding="utf-8")
     else:
         stream = io.StringIO(stdin or "")
     with (
@@ -50,7 +53,7 @@ def run(*argv: str, stdin: str | bytes | None = None) -> Result:
 
 
 @contextlib.contextmanager
-def _stdin(stream: io.TextIOBase) -> Iterator[None]:
+def _stdin(stream: io.TextIOBase | None) -> Iterator[None]:
     previous = sys.stdin
     sys.stdin = stream  # type: ignore[assignment]
     try:

@@ -143,6 +143,13 @@ def test_a_bad_secret_from_stdin_is_refused(profile: Path, case: str) -> None:
     assert_unchanged(before, profile)
 
 
+def test_a_closed_stdin_is_told(profile: Path) -> None:
+    before = snapshot(profile)
+    result = run("--profile", str(profile), "configure", "--client-secret", "-", closed_stdin=True)
+    assert_clean_failure(result, 2, "no standard input")
+    assert_unchanged(before, profile)
+
+
 def test_a_good_value_is_still_saved(profile: Path) -> None:
     result = run(
         "--profile",
