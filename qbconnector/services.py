@@ -12,6 +12,7 @@ from qbconnector.core.validation import FieldError, clean_token, validate_settin
 from qbconnector.flowfit.store import DocumentStore
 from qbconnector.storage import vault as secret_names
 from qbconnector.storage.profile import Profile
+from qbconnector.storage.save_all import save_all
 from qbconnector.storage.settings_file import LoadedSettings, SettingsFile, SettingsInvalidError
 from qbconnector.storage.vault import OpenedVault, VaultError, open_vault
 
@@ -64,9 +65,8 @@ class ConnectorServices:
         errors = self.check(settings, typed_secrets)
         if errors:
             raise SettingsInvalidError(errors)
-        self.settings_file.save(settings)
-        for name, value in typed_secrets.items():
-            self.vault.store.set(name, clean_token(value)[0])
+        cleaned = {name: clean_token(value)[0] for name, value in typed_secrets.items()}
+        save_all(self.settings_file, self.vault.store, settings, cleaned)
 
     def test_connection(self) -> ConnectionReport:
         """Blocking: CompanyInfo with the saved parameters (call from a worker thread)."""

@@ -3,18 +3,18 @@
 from __future__ import annotations
 
 import argparse
-import contextlib
 import sys
 from typing import Any
 
 from qbconnector.commands._configure_checks import PendingSecrets, check_item_ids, resolve_service
-from qbconnector.commands._context import CommandContext, open_context
+from qbconnector.commands._context import open_context
 from qbconnector.commands._show import describe_settings
 from qbconnector.core.errors import BadInputError, QbConnectorError
 from qbconnector.core.settings import Environment, PostingMode, Settings
 from qbconnector.core.validation import clean_token, validate_settings
 from qbconnector.storage import vault as vault_names
 from qbconnector.storage.profile import Profile
+from qbconnector.storage.save_all import save_all
 from qbconnector.storage.settings_file import SettingsInvalidError
 
 HELP = "set parameters (same validation as the window); secrets go to the vault"
@@ -92,7 +92,7 @@ def run(args: argparse.Namespace, profile: Profile) -> int:
     except QbConnectorError:
         print("qbconnector: configure: nothing was saved.", file=sys.stderr)
         raise
-    _write(context, settings, secrets)
+    save_all(context.settings_file, context.vault.store, settings, secrets)
     print(describe_settings(settings, context.vault))
     return 0
 
@@ -116,21 +116,6 @@ def _given_ids(args: argparse.Namespace, service: str) -> list[tuple[str, str]]:
         flowfit_service, _, item_id = pair.partition("=")
         given.append((f"--map-service {flowfit_service.strip()}=", item_id.strip()))
     return given
-
-
-def _write(context: CommandContext, settings: Settings, secrets: dict[str, str]) -> None:
-    """Secrets, then settings; when the settings cannot be written the old secrets go back."""
-    vault = context.vault.store
-    previous = {name: vault.get(name) for name in secrets}
-    try:
-        for name, value in secrets.items():
-            vault.set(name, value)
-        context.settings_file.save(settings)
-    except BaseException:
-        for name, old in previous.items():
-            with contextlib.suppress(QbConnectorError, OSError):
-                vault.set(name, old) if old is not None else vault.delete(name)
-        raise
 
 
 def apply_options(settings: Settings, args: argparse.Namespace) -> Settings:

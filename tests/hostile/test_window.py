@@ -87,3 +87,26 @@ def test_a_sound_profile_shows_no_banner(
     window = open_window(profile)
     qtbot.waitUntil(lambda: not window.runner.is_busy(), timeout=20_000)
     assert not window.problem_banner.isVisible()
+
+
+def test_a_window_save_the_vault_refuses_writes_nothing(profile: Path) -> None:
+    from qbconnector.storage.vault import OpenedVault, VaultError
+
+    class RefusingVault:
+        def get(self, name: str) -> str | None:
+            return "old"
+
+        def set(self, name: str, value: str) -> None:
+            raise VaultError("The keyring is locked; unlock it and try again.")
+
+        def delete(self, name: str) -> None:
+            raise VaultError("locked")
+
+    before = (profile / "settings.json").read_bytes()
+    services = ConnectorServices(
+        Profile(profile, "--profile"), OpenedVault(RefusingVault(), "test keyring", True)
+    )
+    settings = services.load_settings().settings.with_section("server", realm_id="555")
+    with pytest.raises(VaultError):
+        services.save(settings, {"refresh_token": "RT-new"})
+    assert (profile / "settings.json").read_bytes() == before
