@@ -1,11 +1,15 @@
-"""Reading rows a person or a broken tool may have damaged: a clear error, never a traceback."""
+"""Reading what a person or a broken tool may have damaged: a clear error, never a hang."""
 
 from __future__ import annotations
 
 import decimal
+import errno
 import functools
 import json
+import os
+import stat
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any, ParamSpec, TypeVar
 
 from qbconnector.core.errors import BadInputError
@@ -68,3 +72,35 @@ def json_object(text: str) -> dict[str, Any]:
     if not isinstance(value, dict):
         raise ValueError("not a JSON object")
     return value
+
+
+SMALL_FILE_LIMIT = 4 * 1024 * 1024  # settings, secrets, token times: a few kB in real life
+
+
+class NotARegularFileError(OSError):
+    """A FIFO, a device or a socket where a profile file should be: never read (it may block)."""
+
+
+def read_small_file(path: Path, limit: int = SMALL_FILE_LIMIT) -> bytes:
+    """The bytes of a regular file of at most ``limit`` bytes, opened so that it cannot block.
+
+    FileNotFoundError and other OSErrors as usual; NotARegularFileError for a pipe or device,
+    and for a file over the limit (a profile file that large is not ours).
+    """
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    fd = os.open(path, flags)
+    try:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise IsADirectoryError(errno.EISDIR, "is a folder", str(path))
+        if not stat.S_ISREG(info.st_mode):
+            raise NotARegularFileError(errno.EINVAL, "not a regular file", str(path))
+        if info.st_size > limit:
+            raise NotARegularFileError(errno.EFBIG, "far too large for a profile file", str(path))
+        with os.fdopen(fd, "rb", closefd=False) as handle:
+            data = handle.read(limit + 1)
+        if len(data) > limit:
+            raise NotARegularFileError(errno.EFBIG, "far too large for a profile file", str(path))
+        return data
+    finally:
+        os.close(fd)

@@ -17,7 +17,8 @@ from qbconnector.core.settings_codec import (
     settings_to_dict,
 )
 from qbconnector.core.validation import FieldError, validate_settings
-from qbconnector.storage.atomic import atomic_write_text, sweep_temp_files
+from qbconnector.storage.atomic import atomic_write_bytes, atomic_write_text, sweep_temp_files
+from qbconnector.storage.readsafe import read_small_file
 
 
 class SettingsTooNewError(SettingsVersionError, BadInputError):
@@ -51,7 +52,9 @@ class SettingsFile:
         """The saved settings; a corrupt file is moved aside (kept) and defaults are used."""
         sweep_temp_files(self.path)
         try:
-            text = self.path.read_text(encoding="utf-8")
+            raw = read_small_file(self.path)
+            # -sig: a file saved again by Notepad starts with a BOM; it is still our file.
+            text = raw.decode("utf-8-sig")
         except FileNotFoundError:
             if self.path.is_symlink():
                 return self._set_aside("it is a link to a file that does not exist")
@@ -74,7 +77,7 @@ class SettingsFile:
         except ValueError as error:
             return self._set_aside(f"it is damaged ({_short(error)})")
         if warnings:
-            backup = self._copy_aside(text)
+            backup = self._copy_aside(raw)
             warnings.append(f"the file as it was is kept in {backup}")
         return LoadedSettings(settings, warnings)
 
@@ -103,14 +106,14 @@ class SettingsFile:
         )
         return LoadedSettings(Settings(), [message], moved_aside=target)
 
-    def _copy_aside(self, text: str) -> Path:
-        # Each command reads the file: one copy per distinct content, not one per command.
+    def _copy_aside(self, raw: bytes) -> Path:
+        """A byte-for-byte copy; each command reads the file, so one copy per distinct content."""
         for earlier in sorted(self.path.parent.glob(f"{self.path.name}.broken-*")):
-            with contextlib.suppress(OSError, UnicodeDecodeError):
-                if earlier.is_file() and earlier.read_text(encoding="utf-8") == text:
+            with contextlib.suppress(OSError):
+                if earlier.is_file() and earlier.read_bytes() == raw:
                     return earlier
         target = self._aside_path()
-        atomic_write_text(target, text, mode=0o600)
+        atomic_write_bytes(target, raw, mode=0o600)
         return target
 
     def _aside_path(self) -> Path:

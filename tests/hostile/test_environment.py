@@ -121,3 +121,11 @@ def test_a_read_only_profile_gives_a_message(profile: Path, command: str) -> Non
     assert "unexpected error" not in result.err
     assert result.code in (0, 2), result.text
     assert_unchanged(before, profile)
+
+
+@pytest.mark.parametrize("command", READING)
+def test_a_fifo_as_token_state_never_blocks(profile: Path, command: str) -> None:
+    os.mkfifo(profile / "token-state.json")
+    result = run("--profile", str(profile), *READING[command])
+    assert result.code == 0, result.text
+    assert "Traceback" not in result.text

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -22,6 +23,11 @@ def _folder(path: Path) -> None:
     path.mkdir()
 
 
+def _fifo(path: Path) -> None:
+    path.unlink()
+    os.mkfifo(path)
+
+
 DAMAGE: dict[str, Callable[[Path], None]] = {
     "invalid-json": _write(b"{oops"),
     "empty": _write(b""),
@@ -31,6 +37,9 @@ DAMAGE: dict[str, Callable[[Path], None]] = {
     "utf-16": _write('{"refresh_token": "x"}'.encode("utf-16")),
     "truncated": _write(b'{"refresh_token": "RT1-hostile-ref'),
     "a-folder": _folder,
+    "a-fifo": _fifo,
+    "five-megabytes": _write(b'{"refresh_token": "' + b"x" * 5_000_000 + b'"}'),
+    "nested-100k": _write(b"[" * 100_000 + b"]" * 100_000),
 }
 COMMANDS: dict[str, tuple[str, ...]] = {
     "status": ("status",),

@@ -52,6 +52,15 @@ def _folder(path: Path) -> None:
     (path / "inside.txt").write_text("x")
 
 
+def _fifo(path: Path) -> None:
+    path.unlink()
+    os.mkfifo(path)  # reading it would wait forever for a writer
+
+
+def _huge(path: Path) -> None:
+    path.write_bytes(b'{"server": {"client_id": "' + b"x" * 5_000_000 + b'"}}')
+
+
 def _dangling_link(path: Path) -> None:
     path.unlink()
     path.symlink_to(path.parent / "nowhere.json")
@@ -63,7 +72,6 @@ SET_ASIDE: dict[str, Callable[[Path], None]] = {
     "empty": _text(""),
     "whitespace": _text("   \n"),
     "utf-16": _utf16,
-    "utf-8-bom": _bom,
     "truncated": _truncated,
     "binary": _text(bytes(range(256))),
     "latin-1": _text('{"server": {"client_id": "caf\xe9"}}'.encode("latin-1")),
@@ -76,6 +84,8 @@ SET_ASIDE: dict[str, Callable[[Path], None]] = {
     "version-negative": _text('{"version": -1}'),
     "a-folder": _folder,
     "dangling-link": _dangling_link,
+    "a-fifo": _fifo,
+    "five-megabytes": _huge,
 }
 
 
@@ -177,6 +187,14 @@ def test_a_newer_schema_is_left_alone_and_the_command_stops(
 needs_permissions = pytest.mark.skipif(
     os.name != "posix" or os.geteuid() == 0, reason="root reads every file"
 )
+
+
+def test_a_bom_added_by_an_editor_is_accepted(profile: Path) -> None:
+    _bom(profile / "settings.json")
+    result = run("--profile", str(profile), "status")
+    assert result.code == 0, result.text
+    assert result.err == ""
+    assert "9130357992221046" in result.out
 
 
 @needs_permissions
