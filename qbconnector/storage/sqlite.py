@@ -156,6 +156,9 @@ class Database:
         except OSError as error:
             message = f"{self.path}: {_ADVICE[DatabaseProblem.CANNOT_OPEN]} ({error})"
             raise DatabaseError(self.path, DatabaseProblem.CANNOT_OPEN, message) from error
+        if self.path.exists() and not self.path.is_file():  # a folder, a pipe, a device
+            message = f"{self.path}: {_ADVICE[DatabaseProblem.NOT_A_DATABASE]} (it is not a file)"
+            raise DatabaseError(self.path, DatabaseProblem.NOT_A_DATABASE, message)
         try:
             # isolation_level=None: we issue BEGIN/COMMIT ourselves (see transaction());
             # timeout is SQLite's busy timeout: how long to wait for another writer's lock.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
@@ -135,6 +136,11 @@ def _folder(path: Path) -> None:
     path.mkdir()
 
 
+def _fifo(path: Path) -> None:
+    path.unlink()
+    os.mkfifo(path)
+
+
 WHOLE_FILE: dict[str, Callable[[Path], None]] = {
     "random-bytes": _bytes(bytes(range(256)) * 64),
     "text": _bytes(b"this is not a database\n" * 100),
@@ -144,6 +150,7 @@ WHOLE_FILE: dict[str, Callable[[Path], None]] = {
     "foreign-sqlite": _foreign,
     "newer-schema": _newer,
     "a-folder": _folder,
+    "a-fifo": _fifo,
 }
 FILES = {"documents": "documents.sqlite3", "ledger": "ledger.sqlite3"}
 
