@@ -75,3 +75,20 @@ def test_the_environment_variable_is_checked_too(
     monkeypatch.setenv("QBCONNECTOR_PROFILE", PATHS[case][0](tmp_path))
     result = run("status")
     assert_clean_failure(result, 2, "QBCONNECTOR_PROFILE", PATHS[case][1])
+
+
+SYSTEM_PATHS = {
+    "in-proc": ("/proc/qbconnector-hostile", "/proc/qbconnector-hostile"),
+    "in-sys": ("/sys/qbconnector-hostile", "not permitted"),
+    "dev-null": ("/dev/null", "is a file, not a folder"),
+    "below-dev-null": ("/dev/null/profile", "which is a file"),
+}
+
+
+@pytest.mark.skipif(not Path("/proc/self").exists(), reason="Linux system folders")
+@pytest.mark.parametrize("command", ["status", "configure", "import"])
+@pytest.mark.parametrize("case", SYSTEM_PATHS)
+def test_a_profile_where_no_folder_can_be_made(case: str, command: str) -> None:
+    value, message = SYSTEM_PATHS[case]
+    result = run("--profile", value, *COMMANDS[command])
+    assert_clean_failure(result, 2, message)
