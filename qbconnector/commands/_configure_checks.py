@@ -61,7 +61,7 @@ def resolve_service(
             return item
     raise BadInputError(
         f"--service '{name}': QuickBooks has no active service with that name. "
-        f"Its services are: {_known(active)}. Nothing was saved."
+        f"Its services are: {_known(active)}."
     )
 
 
@@ -95,12 +95,12 @@ def check_item_ids(
         if item is None:
             raise BadInputError(
                 f"{option}{item_id}: QuickBooks has no service with the Id {item_id}. "
-                f"Its services are: {_known(active)}. Nothing was saved."
+                f"Its services are: {_known(active)}."
             )
         if not item.active:
             raise BadInputError(
                 f"{option}{item_id}: the QuickBooks service {item.name} (#{item_id}) is "
-                "inactive; make it active in QuickBooks or choose another. Nothing was saved."
+                "inactive; make it active in QuickBooks or choose another."
             )
 
 

@@ -89,9 +89,9 @@ def run(args: argparse.Namespace, profile: Profile) -> int:
         raise SettingsInvalidError(errors)
     try:
         settings = _look_up(args, profile, settings, PendingSecrets(context.vault.store, secrets))
-    except QbConnectorError:
-        print("qbconnector: configure: nothing was saved.", file=sys.stderr)
-        raise
+    except QbConnectorError as error:
+        print(f"qbconnector: {error}\nqbconnector: nothing was saved.", file=sys.stderr)
+        return int(error.exit_code)
     save_all(context.settings_file, context.vault.store, settings, secrets)
     print(describe_settings(settings, context.vault))
     return 0
