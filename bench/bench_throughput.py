@@ -197,7 +197,8 @@ def run_product(count: int, time_scale: float) -> dict[str, Any]:
     with sandbox(count, time_scale) as server, tempfile.TemporaryDirectory() as folder:
         profile = prepared_profile(server, documents, Path(folder))
         command = [sys.executable, "-m", "qbconnector", "--profile", str(profile.root), "sync",
-                   "--kind", "invoice", "--approved", "--json", "--time-scale", str(time_scale)]  # fmt: skip
+                   "--kind", "invoice", "--approved", "--json",
+                   "--time-scale", str(time_scale)]  # fmt: skip
         started = time.perf_counter()
         done = subprocess.run(command, capture_output=True, text=True, cwd=REPO, check=False)
         elapsed = time.perf_counter() - started
@@ -272,7 +273,8 @@ def main() -> None:
     args = parser.parse_args()
     print(f"latency {LATENCY * 1000:.0f} ms per call + {ITEM_LATENCY * 1000:.0f} ms per batch "
           f"operation; limits {PER_MINUTE}/min, {PER_SECOND}/s, {BATCH_PER_MINUTE} batch "
-          f"calls/min, {BATCH_SIZE} per batch, {IN_FLIGHT} in flight; {os.cpu_count()} cores")  # fmt: skip
+          f"calls/min, {BATCH_SIZE} per batch, {IN_FLIGHT} in flight; "
+          f"{os.cpu_count()} cores")  # fmt: skip
     print(f"{'invoices':>9} {'scale':>5} {'product s':>9} {'floor s':>8} {'ratio':>6} "
           f"{'requests':>8} {'batches':>7} {'429s':>4} {'naive s':>8} {'speed-up':>8}")  # fmt: skip
     for count in (int(size) for size in args.sizes.split(",")):
@@ -288,7 +290,8 @@ def main() -> None:
             naive_text = f"{naive['seconds']:8.1f} {speed_up:7.1f}x"
         print(f"{count:>9,} {scale:>5g} {product['seconds']:9.2f} {floor:8.2f} "
               f"{product['seconds'] / floor:5.2f}x {product['requests']:>8} "
-              f"{product['batches']:>7} {product['throttled']:>4} {naive_text}", flush=True)  # fmt: skip
+              f"{product['batches']:>7} {product['throttled']:>4} {naive_text}",
+              flush=True)  # fmt: skip
 
 
 if __name__ == "__main__":

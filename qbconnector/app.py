@@ -9,7 +9,7 @@ from collections.abc import Sequence
 
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from qbconnector.core.logs import configure_logging
+from qbconnector.core.logs import try_logging
 from qbconnector.core.resources import resource_path
 from qbconnector.services import ConnectorServices
 from qbconnector.storage.profile import Profile
@@ -44,7 +44,7 @@ def build_window(
     services: ConnectorServices | None = None,
 ) -> MainWindow:
     """Open the profile's services and build the window on them (not shown yet)."""
-    configure_logging(profile.ensure().log_dir)
+    try_logging(profile.ensure().log_dir)  # an unusable logs folder must not stop the window
     ui_state = UiState(profile.ui_state_file)
     install_translator(app, language or ui_state.language())
     if services is None:

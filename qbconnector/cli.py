@@ -3,17 +3,15 @@
 from __future__ import annotations
 
 import argparse
-import contextlib
 import importlib
-import logging
-import os
 import sys
 from collections.abc import Sequence
 from typing import Protocol
 
 from qbconnector import __version__
-from qbconnector.core.errors import ExitCode, QbConnectorError
+from qbconnector.commands._guard import run_guarded
 from qbconnector.storage.profile import Profile, resolve_profile
+from qbconnector.storage.profile_guard import check_profile_root, check_profile_value
 
 # name -> module under qbconnector.commands; imported lazily so `--version` stays fast
 COMMANDS: dict[str, str] = {
@@ -92,28 +90,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     module = _load(command)
     if module is None:
         parser.error(f"the '{command}' command is not available in this build")
-    profile = resolve_profile(args.profile)
-    try:
-        return module.run(args, profile)
-    except QbConnectorError as error:
-        print(f"qbconnector: {error}", file=sys.stderr)
-        return int(error.exit_code)
-    except BrokenPipeError:
-        # The reader went away (`qbconnector documents --json | head`): not an error of ours.
-        with contextlib.suppress(OSError):
-            sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - stays open until exit
-        return int(ExitCode.OK)
-    except KeyboardInterrupt:
-        print("qbconnector: interrupted", file=sys.stderr)
-        return int(ExitCode.SOME_FAILED)
-    except Exception:  # last line of defence: a message and the log, never a traceback
-        logging.getLogger("qbconnector").exception("unexpected error in '%s'", command)
-        print(
-            f"qbconnector: unexpected error in '{command}'; the details are in "
-            f"{profile.log_dir / 'qbconnector.log'}",
-            file=sys.stderr,
-        )
-        return int(ExitCode.SOME_FAILED)
+    chosen: list[Profile] = []
+
+    def choose() -> int:
+        check_profile_value(args.profile, "--profile")
+        profile = resolve_profile(args.profile)
+        check_profile_root(profile.root, profile.source)
+        chosen.append(profile)
+        return 0
+
+    refused = run_guarded(command, None, choose)
+    if refused:
+        return refused
+    return run_guarded(command, chosen[0], lambda: module.run(args, chosen[0]))
 
 
 def _wants_help(arguments: Sequence[str]) -> bool:

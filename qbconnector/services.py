@@ -14,8 +14,9 @@ from qbconnector.flowfit.store import DocumentStore
 from qbconnector.quickbooks.company_taxes import CompanyTaxes
 from qbconnector.storage import vault as secret_names
 from qbconnector.storage.profile import Profile
+from qbconnector.storage.save_all import save_all
 from qbconnector.storage.settings_file import LoadedSettings, SettingsFile, SettingsInvalidError
-from qbconnector.storage.vault import OpenedVault, open_vault
+from qbconnector.storage.vault import OpenedVault, VaultError, open_vault
 
 SECRET_FIELDS = {
     secret_names.ACCESS_TOKEN: "server.serverAccessToken",
@@ -33,7 +34,13 @@ class ConnectorServices:
     def __init__(self, profile: Profile, vault: OpenedVault | None = None) -> None:
         self.profile = profile.ensure()
         self.settings_file = SettingsFile(profile.settings_file)
-        self.vault = vault or open_vault(profile)
+        # What is wrong with the profile (a damaged vault...): the window shows it in a banner.
+        self.problems: list[str] = []
+        try:
+            self.vault = vault or open_vault(profile)
+        except VaultError as error:  # a damaged secrets.json the keyring was to take over
+            self.problems.append(str(error))
+            self.vault = open_vault(profile, prefer_file=True)
         self.connect = ConnectService(profile, self.settings_file, self.vault.store)
 
     def is_first_run(self) -> bool:
@@ -44,7 +51,12 @@ class ConnectorServices:
         return self.settings_file.load()
 
     def stored_secret_names(self) -> set[str]:
-        return {name for name in SECRET_FIELDS if self.vault.store.get(name)}
+        try:
+            return {name for name in SECRET_FIELDS if self.vault.store.get(name)}
+        except VaultError as error:
+            if str(error) not in self.problems:
+                self.problems.append(str(error))
+            return set()
 
     def check(self, settings: Settings, typed_secrets: Mapping[str, str]) -> list[FieldError]:
         """Every problem with the parameters and with the typed secrets."""
@@ -60,9 +72,8 @@ class ConnectorServices:
         errors = self.check(settings, typed_secrets)
         if errors:
             raise SettingsInvalidError(errors)
-        self.settings_file.save(settings)
-        for name, value in typed_secrets.items():
-            self.vault.store.set(name, clean_token(value)[0])
+        cleaned = {name: clean_token(value)[0] for name, value in typed_secrets.items()}
+        save_all(self.settings_file, self.vault.store, settings, cleaned)
 
     def test_connection(self) -> ConnectionReport:
         """Blocking: CompanyInfo with the saved parameters (call from a worker thread)."""

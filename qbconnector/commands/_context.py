@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from dataclasses import dataclass
 
-from qbconnector.core.logs import configure_logging
+from qbconnector.core.logs import try_logging
 from qbconnector.core.settings import Settings
 from qbconnector.storage.profile import Profile
 from qbconnector.storage.settings_file import SettingsFile
@@ -31,13 +31,15 @@ def open_context(
     `status`, not on every scheduled sync.
     """
     profile.ensure()
-    configure_logging(profile.log_dir)
+    log_warning = try_logging(profile.log_dir)
     settings_file = SettingsFile(profile.settings_file)
     loaded = settings_file.load()
     vault = open_vault(profile)
-    if not quiet:
-        for warning in loaded.warnings:
-            print(f"qbconnector: warning: {warning}", file=sys.stderr)
-        if vault.warning and tell_vault:
-            print(f"qbconnector: note: {vault.warning}", file=sys.stderr)
+    if log_warning:
+        print(f"qbconnector: warning: {log_warning}", file=sys.stderr)
+    # A damaged settings file is told even to --json readers (on stderr, so the JSON stays clean).
+    for warning in loaded.warnings:
+        print(f"qbconnector: warning: {warning}", file=sys.stderr)
+    if not quiet and vault.warning and tell_vault:
+        print(f"qbconnector: note: {vault.warning}", file=sys.stderr)
     return CommandContext(profile, settings_file, loaded.settings, vault)

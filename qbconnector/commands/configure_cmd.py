@@ -7,15 +7,16 @@ import sys
 from typing import Any
 
 from qbconnector.commands import _tax_options
+from qbconnector.commands._configure_checks import PendingSecrets, check_item_ids, resolve_service
 from qbconnector.commands._context import open_context
 from qbconnector.commands._show import describe_settings
-from qbconnector.connection_checks import ServiceItem, list_service_items
-from qbconnector.core.errors import BadInputError
+from qbconnector.core.errors import BadInputError, QbConnectorError
 from qbconnector.core.settings import Environment, PostingMode, Settings
-from qbconnector.core.validation import clean_token
+from qbconnector.core.validation import clean_token, validate_settings
 from qbconnector.storage import vault as vault_names
 from qbconnector.storage.profile import Profile
-from qbconnector.storage.vault import SecretStore
+from qbconnector.storage.save_all import save_all
+from qbconnector.storage.settings_file import SettingsInvalidError
 
 HELP = "set parameters (same validation as the window); secrets go to the vault"
 
@@ -86,37 +87,46 @@ def _whole_number(text: str) -> int:
 
 
 def run(args: argparse.Namespace, profile: Profile) -> int:
+    """All or nothing: every option and look-up is checked first, then everything is written."""
     context = open_context(profile, tell_vault=True)
     secrets = _read_secrets(args)
+    context.vault.store.get(vault_names.REFRESH_TOKEN)  # a damaged vault stops us here
     settings = apply_options(context.settings, args)
-    # Tax codes are looked up with the saved connection before anything is written.
-    settings = _tax_options.apply_tax_options(settings, args, profile, context.vault.store)
-    by_name = args.service is not None and not args.service.strip().isdigit()
-    context.settings_file.save(settings)  # validates; raises before anything is written
-    for name, value in secrets.items():
-        context.vault.store.set(name, value)
-    if by_name:
-        # A name is looked up in QuickBooks with the parameters just saved.
-        item = _find_service(profile, settings, context.vault.store, args.service.strip())
-        settings = settings.with_section("services", service_id=item.id, service_name=item.name)
-        context.settings_file.save(settings)
+    errors = validate_settings(settings)
+    if errors:
+        raise SettingsInvalidError(errors)
+    try:
+        pending = PendingSecrets(context.vault.store, secrets)
+        settings = _look_up(args, profile, settings, pending)
+        # Tax codes are looked up like services: with the parameters as they will be saved.
+        settings = _tax_options.apply_tax_options(settings, args, profile, pending)
+    except QbConnectorError as error:
+        print(f"qbconnector: {error}\nqbconnector: nothing was saved.", file=sys.stderr)
+        return int(error.exit_code)
+    save_all(context.settings_file, context.vault.store, settings, secrets)
     print(describe_settings(settings, context.vault))
     return 0
 
 
-def _find_service(
-    profile: Profile, settings: Settings, vault: SecretStore, name: str
-) -> ServiceItem:
-    items = list_service_items(profile, settings, vault)
-    active = [item for item in items if item.active]
-    for item in active:
-        if item.name.casefold() == name.casefold():
-            return item
-    known = ", ".join(f"{item.name} (#{item.id})" for item in active) or "none"
-    raise BadInputError(
-        f"--service '{name}': QuickBooks has no active service with that name. "
-        f"Its services are: {known}"
-    )
+def _look_up(
+    args: argparse.Namespace, profile: Profile, settings: Settings, store: PendingSecrets
+) -> Settings:
+    """The settings with a service given by name resolved; given item Ids checked."""
+    service = args.service.strip() if args.service is not None else ""
+    if service and not service.isdigit():
+        # A name is looked up in QuickBooks with the parameters as they will be saved.
+        item = resolve_service(profile, settings, store, service)
+        return settings.with_section("services", service_id=item.id, service_name=item.name)
+    check_item_ids(profile, settings, store, _given_ids(args, service))
+    return settings
+
+
+def _given_ids(args: argparse.Namespace, service: str) -> list[tuple[str, str]]:
+    given = [("--service ", service)] if service else []
+    for pair in args.map_service:
+        flowfit_service, _, item_id = pair.partition("=")
+        given.append((f"--map-service {flowfit_service.strip()}=", item_id.strip()))
+    return given
 
 
 def apply_options(settings: Settings, args: argparse.Namespace) -> Settings:
@@ -177,7 +187,7 @@ def _read_secrets(args: argparse.Namespace) -> dict[str, str]:
         if raw is None:
             continue
         if raw == "-":
-            raw = sys.stdin.readline()
+            raw = _read_stdin("--" + dest.replace("_", "-"))
         value, error = clean_token(raw)
         if error is not None:
             option = "--" + dest.replace("_", "-")
@@ -186,3 +196,15 @@ def _read_secrets(args: argparse.Namespace) -> dict[str, str]:
             raise BadInputError(f"--{dest.replace('_', '-')} is empty; paste the whole value")
         secrets[name] = value
     return secrets
+
+
+def _read_stdin(option: str) -> str:
+    if sys.stdin is None:  # started with standard input closed (`<&-`, a service)
+        raise BadInputError(f"{option} -: there is no standard input to read the value from")
+    try:
+        return sys.stdin.readline()
+    except (UnicodeDecodeError, OSError, ValueError) as error:
+        raise BadInputError(
+            f"{option} -: standard input could not be read as text ({type(error).__name__}); "
+            "give the value as UTF-8 text on one line"
+        ) from None

@@ -12,9 +12,16 @@ from contextlib import contextmanager
 from types import FrameType
 
 from qbconnector.commands._context import CommandContext, open_context
+from qbconnector.commands._numbers import (
+    MAX_WATCH_INTERVAL,
+    MIN_WATCH_INTERVAL,
+    bounded_float,
+    bounded_int,
+)
 from qbconnector.commands._sync_output import ProgressBar, plan_json, plan_lines
 from qbconnector.core.documents import Document, DocumentKind
 from qbconnector.core.errors import BadInputError, ExitCode, QbConnectorError
+from qbconnector.quickbooks.client import QuickBooksClient
 from qbconnector.quickbooks.errors import QuickBooksError
 from qbconnector.quickbooks.payloads import PayloadOptions
 from qbconnector.storage.ledger import Ledger
@@ -45,21 +52,23 @@ def register(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", action="store_true", help="print one JSON object")
     parser.add_argument(
         "--interval",
-        type=float,
+        type=bounded_float(MIN_WATCH_INTERVAL, MAX_WATCH_INTERVAL, unit="seconds"),
         metavar="SECONDS",
         help="--watch: seconds between passes (default: the parameters' minutes)",
     )
     default_in_flight = EngineConfig.in_flight
     parser.add_argument(
         "--in-flight",
-        type=int,
+        type=bounded_int(1, 10),
         default=default_in_flight,
         metavar="N",
         help=f"batches sent at once (default {default_in_flight})",
     )
     # For benchmarks and tests against a time-scaled sandbox: not part of the user's contract.
-    parser.add_argument("--time-scale", type=float, default=1.0, help=argparse.SUPPRESS)
-    parser.add_argument("--batch-size", type=int, default=30, help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--time-scale", type=bounded_float(0.001, 10_000), default=1.0, help=argparse.SUPPRESS
+    )
+    parser.add_argument("--batch-size", type=bounded_int(1, 30), default=30, help=argparse.SUPPRESS)
 
 
 def run(args: argparse.Namespace, profile: Profile) -> int:
@@ -90,14 +99,40 @@ def _opened(context: CommandContext) -> Iterator[tuple[DocumentSource, Ledger]]:
         source.close()
 
 
-def _engine(args: argparse.Namespace, context: CommandContext, ledger: Ledger) -> SyncEngine:
+def _client(args: argparse.Namespace, context: CommandContext) -> QuickBooksClient:
     pace = Pace(time_scale=args.time_scale)
     client = open_client(context.profile, context.settings, context.vault.store, pace)
+    client.limiter.on_pause = _throttle_notice(client.config.backoff.give_up_after)
+    return client
+
+
+def _engine(
+    args: argparse.Namespace,
+    context: CommandContext,
+    ledger: Ledger,
+    client: QuickBooksClient | None = None,
+) -> SyncEngine:
+    client = client or _client(args, context)
     retry = RetryPolicy(first_wait=RetryPolicy.first_wait / max(args.time_scale, 1e-3))
     config = EngineConfig(
         batch_size=min(max(1, args.batch_size), 30), in_flight=max(1, args.in_flight), retry=retry
     )
     return SyncEngine(client, ledger, PayloadOptions.from_settings(context.settings), config)
+
+
+def _throttle_notice(give_up_after: float) -> Callable[[float], None]:
+    """A line on stderr for each wait QuickBooks imposes: a slow run says why it is slow."""
+
+    def tell(seconds: float) -> None:
+        print(
+            f"qbconnector: QuickBooks is throttling (HTTP 429, too many requests): waiting "
+            f"{seconds:.3g} s before retrying; the run stops after {give_up_after:.3g} s of "
+            "such waits.",
+            file=sys.stderr,
+            flush=True,
+        )
+
+    return tell
 
 
 def _callbacks(args: argparse.Namespace) -> Callbacks:
@@ -165,12 +200,15 @@ def _watch(args: argparse.Namespace, context: CommandContext, source: DocumentSo
         raise BadInputError("Automatic sync is off for invoices and quotes: turn it on with "
                             "qbconnector configure --auto-sync-invoices on.")  # fmt: skip
     interval = args.interval if args.interval is not None else settings.sync.auto_sync_minutes * 60
-    runner = AutoSync(settings, source, _engine(args, context, ledger), ledger)
+    client = _client(args, context)
+    runner = AutoSync(settings, source, _engine(args, context, ledger, client), ledger)
     worst = ExitCode.OK
     stop = threading.Event()
 
     def on_report(report: SyncReport | None) -> None:
         nonlocal worst
+        # The give-up limit counts per pass, not per session.
+        client.limiter.stats.throttled_seconds = 0.0
         if report is None:
             return
         if report.results or report.stopped:

@@ -29,3 +29,16 @@ def configure_logging(log_dir: Path, *, level: int = logging.INFO) -> Path:
     root.addHandler(handler)
     root.setLevel(level)
     return path
+
+
+def try_logging(log_dir: Path) -> str | None:
+    """Start logging to ``log_dir``; when it cannot be written, say why and run without a log."""
+    try:
+        configure_logging(log_dir)
+    except OSError as error:
+        where = error.filename or log_dir
+        return (
+            f"the log file cannot be written ({where}: {error.strerror or type(error).__name__});"
+            f" nothing is logged this time. Make {log_dir} a folder you may write to."
+        )
+    return None

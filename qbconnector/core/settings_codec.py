@@ -63,7 +63,11 @@ def migrate(data: dict[str, Any]) -> dict[str, Any]:
 def settings_from_dict(data: dict[str, Any]) -> tuple[Settings, list[str]]:
     """Settings from JSON; a field of the wrong type falls back to its default with a warning."""
     data = migrate(data)
-    warnings: list[str] = []
+    warnings: list[str] = [
+        f"'{key}' is not a parameter qbconnector knows; it is dropped at the next save"
+        for key in data
+        if key != "version" and key not in SECTIONS
+    ]
     sections: dict[str, Any] = {}
     for name, section_type in SECTIONS.items():
         raw = data.get(name, {})
@@ -79,6 +83,12 @@ def _section_from_dict(
     name: str, section_type: type[Any], defaults: Any, raw: dict[str, Any], warnings: list[str]
 ) -> Any:
     values: dict[str, Any] = {}
+    known = {spec.name for spec in dataclasses.fields(section_type)}
+    warnings += [
+        f"'{name}.{key}' is not a parameter qbconnector knows; it is dropped at the next save"
+        for key in raw
+        if key not in known
+    ]
     for spec in dataclasses.fields(section_type):
         if spec.name not in raw:
             continue
@@ -86,7 +96,7 @@ def _section_from_dict(
         coerced = _coerce(raw[spec.name], default)
         if coerced is None:
             warnings.append(
-                f"{name}.{spec.name} had an unusable value {raw[spec.name]!r}; "
+                f"{name}.{spec.name} had an unusable value {_shown(raw[spec.name])}; "
                 f"the default {_plain(default)!r} was loaded"
             )
             continue
@@ -106,11 +116,26 @@ def _coerce(value: Any, default: Any) -> Any:
     if isinstance(default, int):
         return value if isinstance(value, int) and not isinstance(value, bool) else None
     if isinstance(default, str):
-        return value if isinstance(value, str) else None
+        return value if isinstance(value, str) and _encodable(value) else None
     if isinstance(default, dict):
         if isinstance(value, dict) and all(
-            isinstance(k, str) and isinstance(v, str) for k, v in value.items()
+            isinstance(k, str) and isinstance(v, str) and _encodable(k + v)
+            for k, v in value.items()
         ):
             return dict(value)
         return None
     return None
+
+
+def _encodable(text: str) -> bool:
+    """False for a lone surrogate (``"\\ud800"`` in the file): it could never be saved again."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _shown(value: Any, limit: int = 80) -> str:
+    text = repr(value)
+    return text if len(text) <= limit else text[:limit] + "…"

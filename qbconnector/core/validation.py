@@ -12,6 +12,13 @@ from qbconnector.core.settings import Environment, Settings
 from qbconnector.core.template import TemplateError, parse_template, validate_for_kind
 
 MAX_AUTO_SYNC_MINUTES = 24 * 60
+MAX_URL_LENGTH = 2000  # what browsers and proxies reliably carry
+MAX_ID_LENGTH = 32  # QuickBooks Ids and realm IDs are far shorter
+
+
+def ascii_digits(text: str) -> bool:
+    """0-9 only: ``str.isdigit()`` also accepts Arabic-Indic, fullwidth and superscript digits."""
+    return 0 < len(text) <= MAX_ID_LENGTH and text.isascii() and text.isdigit()
 
 
 @dataclass(frozen=True)
@@ -34,6 +41,12 @@ class FieldError:
 def clean_token(value: str) -> tuple[str, FieldError | None]:
     """Trim pasted whitespace around a token; whitespace inside it is an error."""
     trimmed = value.strip()
+    if any(not character.isprintable() and not character.isspace() for character in trimmed):
+        return trimmed, FieldError(
+            "token",
+            "The token contains control characters (a NUL byte?); copy it again from Intuit's "
+            "developer page.",
+        )
     if any(character.isspace() for character in trimmed):
         return trimmed, FieldError(
             "token",
@@ -57,10 +70,40 @@ def check_url(name: str, url: str, *, required: bool) -> FieldError | None:
         if required:
             return FieldError(name, "Enter an address such as https://example.com/api.")
         return None
+    if len(url) > MAX_URL_LENGTH:
+        return FieldError(
+            name,
+            "The address is {length} characters long; a web address has at most {max}.",
+            {"length": str(len(url)), "max": str(MAX_URL_LENGTH)},
+        )
+    shown = url.encode("unicode_escape").decode("ascii")
+    if any(character.isspace() or not character.isprintable() for character in url):
+        return FieldError(
+            name,
+            "'{url}' contains a space, a line break or a control character; copy the address "
+            "again.",
+            {"url": shown},
+        )
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.hostname:
         return FieldError(
             name, "'{url}' is not a web address; it must start with https://.", {"url": url}
+        )
+    if parts.username is not None or parts.password is not None:
+        return FieldError(
+            name,
+            "The address holds a user name or password (user:password@); remove them: "
+            "qbconnector never keeps credentials in an address.",
+        )
+    try:
+        port = parts.port
+    except ValueError:
+        port = -1
+    if port is not None and not 1 <= port <= 65535:
+        return FieldError(
+            name,
+            "'{url}' has a port outside 1 to 65535; correct the number after ':'.",
+            {"url": url},
         )
     if parts.scheme == "http" and not is_loopback_host(parts.hostname):
         return FieldError(
@@ -87,7 +130,7 @@ def validate_settings(settings: Settings) -> list[FieldError]:
 def _server_errors(settings: Settings) -> list[FieldError | None]:
     server = settings.server
     errors: list[FieldError | None] = []
-    if server.realm_id and not server.realm_id.isdigit():
+    if server.realm_id and not ascii_digits(server.realm_id):
         errors.append(
             FieldError(
                 "server.realm_id",
@@ -111,7 +154,7 @@ def _sync_errors(settings: Settings) -> list[FieldError | None]:
     sync = settings.sync
     errors: list[FieldError | None] = []
     number = sync.customer_sync_number
-    if number and not (number.isdigit() and int(number) > 0):
+    if number and not (ascii_digits(number) and int(number) > 0):
         errors.append(
             FieldError(
                 "sync.customer_sync_number",
@@ -141,7 +184,7 @@ def _sync_errors(settings: Settings) -> list[FieldError | None]:
 def _service_errors(settings: Settings) -> list[FieldError | None]:
     services = settings.services
     errors: list[FieldError | None] = []
-    if services.service_id and not services.service_id.isdigit():
+    if services.service_id and not ascii_digits(services.service_id):
         errors.append(
             FieldError(
                 "services.service_id",
@@ -150,7 +193,7 @@ def _service_errors(settings: Settings) -> list[FieldError | None]:
             )
         )
     for flowfit_service, item_id in services.mapping.items():
-        if not item_id.isdigit():
+        if not ascii_digits(item_id):
             errors.append(
                 FieldError(
                     "services.mapping",

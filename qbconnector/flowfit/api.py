@@ -165,7 +165,7 @@ def _answer(response: requests.Response, base_url: str) -> dict[str, Any]:
         return {}
     try:
         body = response.json(parse_float=Decimal)  # numbers exactly, like the importer
-    except ValueError:
+    except (ValueError, RecursionError):
         raise FlowFitApiError("The FlowFit API answered something that is not JSON.") from None
     if not isinstance(body, dict):
         raise FlowFitApiError("The FlowFit API answered JSON that is not an object.")

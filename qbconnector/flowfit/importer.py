@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -12,6 +13,7 @@ from typing import Any
 from qbconnector.core.documents import Document, DocumentKind, document_to_dict
 from qbconnector.core.errors import QbConnectorError
 from qbconnector.flowfit.csv_form import parse_csv
+from qbconnector.flowfit.limits import check_characters, read_regular_file
 from qbconnector.flowfit.parse import FieldError, ImportFileError, field_name, parse_record, shown
 from qbconnector.flowfit.store import DocumentStore, UpsertCounts
 
@@ -36,6 +38,7 @@ def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     for key, value in pairs:
         if key in mapping:
             raise ValueError(f'the field "{key}" appears twice in one object')
+        check_characters(key, value)
         mapping[key] = value
     return mapping
 
@@ -100,13 +103,24 @@ def read_documents(path: Path, source: str | None = None) -> list[Document]:
     if suffix not in (".json", ".csv"):
         raise ImportFileError(source, "unknown file type: give a .json or a .csv file")
     try:
-        text = path.read_text(encoding="utf-8-sig")  # -sig: Excel starts its UTF-8 with a BOM
+        # -sig: Excel starts its UTF-8 with a BOM
+        text = read_regular_file(path).decode("utf-8-sig")
     except UnicodeDecodeError as error:
         reason = f"not UTF-8 text ({error.reason} at byte {error.start}); save it as UTF-8"
         raise ImportFileError(source, reason) from None
     except OSError as error:
-        raise ImportFileError(source, f"cannot read the file: {error.strerror}") from None
-    return parse_json(text, source) if suffix == ".json" else parse_csv(text, source)
+        reason = error.strerror or type(error).__name__
+        raise ImportFileError(source, f"cannot read the file: {reason}") from None
+    except ValueError as error:
+        raise ImportFileError(source, str(error)) from None
+    if "\x00" in text:  # never in an export; QuickBooks refuses it and SQLite text cuts at it
+        raise ImportFileError(source, "holds NUL bytes: not a text export (UTF-16? binary?)")
+    try:
+        return parse_json(text, source) if suffix == ".json" else parse_csv(text, source)
+    except RecursionError:
+        raise ImportFileError(source, "nested too deeply to be FlowFit documents") from None
+    except csv.Error as error:
+        raise ImportFileError(source, f"not a readable CSV file ({error})") from None
 
 
 def import_file(store: DocumentStore, path: Path, source: str | None = None) -> UpsertCounts:

@@ -22,6 +22,7 @@ from qbconnector.core.documents import (
     to_cents,
 )
 from qbconnector.core.errors import BadInputError
+from qbconnector.flowfit.limits import number_problem
 
 # The import format's fields; resources/document.schema.json must list the same (a test checks).
 DOCUMENT_FIELDS = (
@@ -177,7 +178,15 @@ def _timestamp(value: object, path: Path) -> dt.datetime:
 
 
 def parse_decimal(value: object, path: Path) -> Decimal:
-    """A number given as a JSON number (already Decimal or int) or as text; never a float."""
+    """A number given as a JSON number or as text, never a float, within QuickBooks' limits."""
+    number = _parse_decimal(value, path)
+    problem = number_problem(number)
+    if problem is not None:
+        raise FieldError(path, f"{shown(value)} {problem}")
+    return number
+
+
+def _parse_decimal(value: object, path: Path) -> Decimal:
     if isinstance(value, int) and not isinstance(value, bool):
         return Decimal(value)
     if isinstance(value, Decimal) and value.is_finite():

@@ -19,6 +19,7 @@ from qbconnector.core.documents import (
     TaxComponent,
     tax_to_dict,
 )
+from qbconnector.storage.readsafe import damaged_rows
 
 # Lines live in a JSON column: they are always read and written with their document and never
 # queried alone, so a separate table would only cost a join and 3x the rows. A rowid table (not
@@ -272,6 +273,7 @@ def tax_from_json(text: str | None) -> DocumentTax | None:
     )
 
 
+@damaged_rows("documents.sqlite3")
 def row_document(row: tuple[Any, ...]) -> Document:
     """The Document a row of DOCUMENT_COLUMNS holds."""
     (kind, number, status, date, due_date, valid_until, currency, code, name, email, language,
@@ -300,6 +302,7 @@ def row_document(row: tuple[Any, ...]) -> Document:
     )
 
 
+@damaged_rows("documents.sqlite3")
 def row_summary(row: tuple[Any, ...]) -> DocumentSummary:
     """The DocumentSummary a row of SUMMARY_COLUMNS holds."""
     (kind, number, status, date, due_date, valid_until, currency, code, name, project_number,

@@ -19,7 +19,7 @@ from qbconnector.quickbooks.batch import (
     parse_batch_response,
     validate_batch,
 )
-from qbconnector.quickbooks.errors import QuickBooksError, ServerError
+from qbconnector.quickbooks.errors import QuickBooksError, ServerError, ThrottledError
 from qbconnector.quickbooks.faults import error_from_fault, error_from_response, fault_from_json
 from qbconnector.quickbooks.network import network_error, retry_after_seconds
 from qbconnector.quickbooks.ratelimit import Backoff, RateLimiter
@@ -223,12 +223,24 @@ class QuickBooksClient:
                 if new_token != token:
                     token = new_token
                     continue
-            if response.status_code == 429 and throttled_attempts < self.config.backoff.max_retries:
+            if response.status_code == 429 and self._may_wait_for(throttled_attempts):
                 retry_after = retry_after_seconds(response.headers.get("Retry-After"))
                 self.limiter.pause(self.config.backoff.wait(throttled_attempts, retry_after))
                 throttled_attempts += 1
                 continue
             return _interpret(response, token)
+
+    def _may_wait_for(self, throttled_attempts: int) -> bool:
+        backoff = self.config.backoff
+        if self.limiter.stats.throttled_seconds >= backoff.give_up_after:
+            raise ThrottledError(
+                f"QuickBooks kept throttling this company (HTTP 429, too many requests): "
+                f"{self.limiter.stats.throttled_seconds:.0f} s waited in this run, the limit is "
+                f"{backoff.give_up_after:.0f} s. Stopped; try again later (another program "
+                "may be using the company's API quota).",
+                http_status=429,
+            )
+        return throttled_attempts < backoff.max_retries
 
     def _send(
         self,
@@ -302,7 +314,7 @@ def _interpret(response: requests.Response, token: str) -> _Response:
         raise _scrubbed(error, token)
     try:
         body = response.json()
-    except ValueError:
+    except (ValueError, RecursionError):  # RecursionError: JSON nested beyond reason
         body = None
     if not isinstance(body, dict):
         raise _scrubbed(

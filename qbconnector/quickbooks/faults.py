@@ -130,6 +130,8 @@ def _entry(message: object, code: object, detail: object, element: object) -> Fa
 def _parse_json_text(text: str) -> Fault:
     try:
         document = json.loads(text)
+    except RecursionError:
+        return Fault(None, (FaultError("JSON body nested too deeply"),))
     except ValueError:
         return _parse_cut_json(text)
     fault = fault_from_json(document)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import collections
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from typing import Protocol
@@ -65,6 +65,7 @@ class LimiterStats:
     batch_calls: int = 0
     throttled: int = 0
     waited_seconds: float = 0.0
+    throttled_seconds: float = 0.0  # waits QuickBooks asked for (429), the give-up budget
 
 
 class _Window:
@@ -99,6 +100,8 @@ class RateLimiter:
         self._in_flight = 0
         self._paused_until = 0.0
         self.stats = LimiterStats()
+        # Told of each wait after a 429 (seconds), so a long silence is explained to the user.
+        self.on_pause: Callable[[float], None] | None = None
 
     @contextmanager
     def slot(self, *, batch: bool = False) -> Iterator[None]:
@@ -146,7 +149,10 @@ class RateLimiter:
         """Hold every thread's next request for ``seconds`` (after a 429, the company is hot)."""
         with self._condition:
             self.stats.throttled += 1
+            self.stats.throttled_seconds += seconds
             self._paused_until = max(self._paused_until, self.clock.monotonic() + seconds)
+        if self.on_pause is not None:
+            self.on_pause(seconds)
 
     def _wait_needed(self, now: float, batch: bool) -> float:
         waits = [self._paused_until - now, self._second.wait_needed(now)]
@@ -173,6 +179,9 @@ class Backoff:
     factor: float = 2.0
     cap: float = 60.0
     max_retries: int = 5
+    # A company throttled for this long in one run (seconds waited after 429s) is given up on:
+    # the run stops with exit 4 instead of crawling on for hours.
+    give_up_after: float = 300.0
 
     def wait(self, attempt: int, retry_after: float | None) -> float:
         """The wait before retry number ``attempt`` (counting from 0)."""
@@ -181,4 +190,9 @@ class Backoff:
         return float(min(self.first * self.factor**attempt, self.cap))
 
     def time_scaled(self, time_scale: float) -> Backoff:
-        return replace(self, first=self.first / time_scale, cap=self.cap / time_scale)
+        return replace(
+            self,
+            first=self.first / time_scale,
+            cap=self.cap / time_scale,
+            give_up_after=self.give_up_after / time_scale,
+        )

@@ -9,6 +9,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from qbconnector.storage.atomic import atomic_write_text
+from qbconnector.storage.readsafe import read_small_file
 
 
 def token_fingerprint(token: str) -> str:
@@ -60,8 +61,8 @@ def read_token_times(path: Path | None) -> TokenTimes:
     if path is None:
         return TokenTimes()
     try:
-        document = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        document = json.loads(read_small_file(path).decode("utf-8"))
+    except (OSError, ValueError, RecursionError):
         return TokenTimes()
     if not isinstance(document, dict):
         return TokenTimes()

@@ -21,6 +21,7 @@ from qbconnector.storage.ledger_schema import (
     Operation,
     RowState,
 )
+from qbconnector.storage.readsafe import damaged_rows
 from qbconnector.storage.sqlite import Database
 
 __all__ = [
@@ -128,7 +129,7 @@ class Ledger:
         for state, count in self.database.query(
             "SELECT state, count(*) FROM documents GROUP BY state"
         ):
-            tally[RowState(state)] = int(count)
+            tally[_state(state)] = int(count)
         return tally
 
     def totals_differ(self) -> list[LedgerRow]:
@@ -365,3 +366,8 @@ class Ledger:
             " ON CONFLICT (name) DO UPDATE SET value = excluded.value",
             (name, value),
         )
+
+
+@damaged_rows("ledger.sqlite3")
+def _state(value: str) -> RowState:
+    return RowState(value)

@@ -9,6 +9,7 @@ from typing import Any
 
 from qbconnector.core.documents import DocumentKind
 from qbconnector.core.texts import Text, text_from_json
+from qbconnector.storage.readsafe import damaged_rows
 
 SCHEMA_V1 = """
 CREATE TABLE documents (
@@ -176,6 +177,7 @@ class LedgerRow:
         return text_from_json(self.last_error_text)
 
     @classmethod
+    @damaged_rows("ledger.sqlite3")
     def from_row(cls, row: tuple[Any, ...]) -> LedgerRow:
         kind, number, state, operation, *rest = row
         return cls(DocumentKind(kind), number, RowState(state), Operation(operation), *rest)

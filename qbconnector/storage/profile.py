@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -56,7 +57,9 @@ class Profile:
     def ensure(self) -> Profile:
         """Create the folder (private to the user) and return self."""
         self.root.mkdir(parents=True, exist_ok=True)
-        self.log_dir.mkdir(exist_ok=True)
+        # The logs are a help, not a need: a `logs` that is a file is reported by try_logging.
+        with contextlib.suppress(OSError):
+            self.log_dir.mkdir(exist_ok=True)
         return self
 
 

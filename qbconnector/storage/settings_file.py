@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import time
@@ -16,7 +17,12 @@ from qbconnector.core.settings_codec import (
     settings_to_dict,
 )
 from qbconnector.core.validation import FieldError, validate_settings
-from qbconnector.storage.atomic import atomic_write_text, sweep_temp_files
+from qbconnector.storage.atomic import atomic_write_bytes, atomic_write_text, sweep_temp_files
+from qbconnector.storage.readsafe import read_small_file
+
+
+class SettingsTooNewError(SettingsVersionError, BadInputError):
+    """settings.json was written by a newer qbconnector: left as it is, the command stops."""
 
 
 class SettingsInvalidError(BadInputError):
@@ -46,8 +52,12 @@ class SettingsFile:
         """The saved settings; a corrupt file is moved aside (kept) and defaults are used."""
         sweep_temp_files(self.path)
         try:
-            text = self.path.read_text(encoding="utf-8")
+            raw = read_small_file(self.path)
+            # -sig: a file saved again by Notepad starts with a BOM; it is still our file.
+            text = raw.decode("utf-8-sig")
         except FileNotFoundError:
+            if self.path.is_symlink():
+                return self._set_aside("it is a link to a file that does not exist")
             return LoadedSettings(Settings())
         except (OSError, UnicodeDecodeError) as error:
             return self._set_aside(f"it could not be read ({_reason(error)})")
@@ -56,12 +66,18 @@ class SettingsFile:
             if not isinstance(data, dict):
                 raise ValueError("the file does not hold a JSON object")
             settings, warnings = settings_from_dict(data)
-        except SettingsVersionError:
-            raise
+            settings = _invalid_fields_to_defaults(settings, warnings)
+        except SettingsVersionError as error:
+            raise SettingsTooNewError(
+                f"{self.path}: {error}. The file was left as it is; "
+                "or choose another profile with --profile."
+            ) from None
+        except RecursionError:
+            return self._set_aside("it is damaged (nested too deeply to be parameters)")
         except ValueError as error:
-            return self._set_aside(f"it is damaged ({error})")
+            return self._set_aside(f"it is damaged ({_short(error)})")
         if warnings:
-            backup = self._copy_aside(text)
+            backup = self._copy_aside(raw)
             warnings.append(f"the file as it was is kept in {backup}")
         return LoadedSettings(settings, warnings)
 
@@ -75,7 +91,14 @@ class SettingsFile:
 
     def _set_aside(self, why: str) -> LoadedSettings:
         target = self._aside_path()
-        os.replace(self.path, target)
+        try:
+            os.replace(self.path, target)
+        except OSError as error:
+            # Loading defaults over a file that stays in place would overwrite it at next save.
+            raise BadInputError(
+                f"The settings file {self.path} could not be used because {why}, and it could "
+                f"not be set aside ({_reason(error)}): move it away or fix its permissions."
+            ) from None
         message = (
             f"The settings file {self.path} could not be used because {why}. "
             f"It was kept as {target} and the default parameters were loaded; "
@@ -83,9 +106,14 @@ class SettingsFile:
         )
         return LoadedSettings(Settings(), [message], moved_aside=target)
 
-    def _copy_aside(self, text: str) -> Path:
+    def _copy_aside(self, raw: bytes) -> Path:
+        """A byte-for-byte copy; each command reads the file, so one copy per distinct content."""
+        for earlier in sorted(self.path.parent.glob(f"{self.path.name}.broken-*")):
+            with contextlib.suppress(OSError):
+                if earlier.is_file() and earlier.read_bytes() == raw:
+                    return earlier
         target = self._aside_path()
-        atomic_write_text(target, text, mode=0o600)
+        atomic_write_bytes(target, raw, mode=0o600)
         return target
 
     def _aside_path(self) -> Path:
@@ -96,6 +124,26 @@ class SettingsFile:
             counter += 1
             candidate = self.path.with_name(f"{self.path.name}.broken-{stamp}-{counter}")
         return candidate
+
+
+def _invalid_fields_to_defaults(settings: Settings, warnings: list[str]) -> Settings:
+    """A hand-edited value the window would refuse (a realm ID 'abc', 10**30 minutes) falls
+    back to its default alone, so that it cannot block every later save or the sync loop."""
+    defaults = Settings()
+    for error in validate_settings(settings):
+        section, _, name = error.field.partition(".")
+        current = getattr(getattr(settings, section, None), name, None)
+        default = getattr(getattr(defaults, section, None), name, None)
+        if current is None or current == default:
+            continue  # a rule between fields (e.g. enabled without a realm ID): told at save
+        settings = settings.with_section(section, **{name: default})
+        warnings.append(f"{error}; the default {default!r} was loaded")
+    return settings
+
+
+def _short(error: BaseException, limit: int = 200) -> str:
+    text = str(error)
+    return text if len(text) <= limit else text[:limit] + "…"
 
 
 def _reason(error: BaseException) -> str:

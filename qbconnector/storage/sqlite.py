@@ -35,9 +35,11 @@ class DatabaseProblem(enum.StrEnum):
 
 
 class DatabaseError(QbConnectorError):
-    """A database file could not be used; the message names the file and what to do."""
+    """A database file could not be used; the message names the file and what to do.
 
-    exit_code = ExitCode.SOME_FAILED
+    Exit 2: the profile needs fixing (not "some documents failed")."""
+
+    exit_code = ExitCode.BAD_INPUT
 
     def __init__(self, path: Path, problem: DatabaseProblem, message: str) -> None:
         super().__init__(message)
@@ -96,6 +98,16 @@ def wrap_error(path: Path, error: sqlite3.Error) -> DatabaseError:
     return DatabaseError(path, problem, text)
 
 
+def wrap_foreign(path: Path) -> DatabaseError:
+    """An SQLite file holding another program's tables (schema version 0, tables present)."""
+    advice = _ADVICE[DatabaseProblem.NOT_A_DATABASE]
+    return DatabaseError(
+        path,
+        DatabaseProblem.NOT_A_DATABASE,
+        f"{path}: {advice} (it is an SQLite database of another program; it was not changed)",
+    )
+
+
 def split_statements(script: str) -> list[str]:
     """Split SQL text into complete statements (semicolons inside strings or triggers survive)."""
     statements: list[str] = []
@@ -144,6 +156,9 @@ class Database:
         except OSError as error:
             message = f"{self.path}: {_ADVICE[DatabaseProblem.CANNOT_OPEN]} ({error})"
             raise DatabaseError(self.path, DatabaseProblem.CANNOT_OPEN, message) from error
+        if self.path.exists() and not self.path.is_file():  # a folder, a pipe, a device
+            message = f"{self.path}: {_ADVICE[DatabaseProblem.NOT_A_DATABASE]} (it is not a file)"
+            raise DatabaseError(self.path, DatabaseProblem.NOT_A_DATABASE, message)
         try:
             # isolation_level=None: we issue BEGIN/COMMIT ourselves (see transaction());
             # timeout is SQLite's busy timeout: how long to wait for another writer's lock.
@@ -170,6 +185,9 @@ class Database:
                 " choose another profile with --profile. The file was not changed."
             )
             raise DatabaseError(self.path, DatabaseProblem.TOO_NEW, message)
+        if found == 0 and self.query_one("SELECT 1 FROM sqlite_master LIMIT 1") is not None:
+            # Another program's database under our name: never add our tables to it.
+            raise wrap_foreign(self.path)
 
     def _setup_journal(self) -> None:
         # WAL: readers do not block the writer, and a crash never leaves a half-written page.

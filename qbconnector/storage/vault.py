@@ -15,6 +15,7 @@ from qbconnector.core.errors import QbConnectorError
 from qbconnector.core.redact import register_secret
 from qbconnector.storage.atomic import atomic_write_text
 from qbconnector.storage.profile import Profile
+from qbconnector.storage.readsafe import read_small_file
 
 # The names of the secrets qbconnector keeps; each is stored separately and stays small
 # (the Windows Credential Manager caps one secret at 2,560 bytes).
@@ -117,10 +118,10 @@ class FileVault:
 
     def _read(self) -> dict[str, str]:
         try:
-            data = json.loads(self.path.read_text(encoding="utf-8"))
+            data = json.loads(read_small_file(self.path).decode("utf-8"))
         except FileNotFoundError:
             return {}
-        except (OSError, ValueError) as error:
+        except (OSError, ValueError, RecursionError) as error:
             raise VaultError(
                 f"The secrets file {self.path} cannot be read ({type(error).__name__}). "
                 "Restore it from a backup, or enter the tokens again in Parameters."

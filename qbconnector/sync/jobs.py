@@ -12,6 +12,7 @@ from qbconnector.core.documents import DocumentKind
 from qbconnector.quickbooks.batch import BatchItem
 from qbconnector.quickbooks.payloads import ENTITY_FOR_KIND
 from qbconnector.storage.ledger_schema import Attempt, LedgerRow, Operation
+from qbconnector.storage.readsafe import damaged_rows, json_object
 
 _BID = re.compile(r"^b(\d+)$")
 # The bId of a document sent as a single request (its unit's requestid names the request).
@@ -55,9 +56,10 @@ class Job:
         return replace(self, body={**self.body, "SyncToken": sync_token}, stale_retried=True)
 
     @classmethod
+    @damaged_rows("ledger.sqlite3")
     def from_row(cls, row: LedgerRow) -> Job:
         """The attempt a pending or uncertain row describes (its payload is kept for this)."""
-        return cls(row.kind, row.number, row.operation, json.loads(row.payload or "{}"),
+        return cls(row.kind, row.number, row.operation, json_object(row.payload or "{}"),
                    row.payload_hash or "", row.qbo_id, flowfit_total=row.flowfit_total,
                    flowfit_tax=row.flowfit_tax)  # fmt: skip
 

@@ -8,6 +8,13 @@ from __future__ import annotations
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 VALIDATION_TEXTS = (
+    QT_TRANSLATE_NOOP(
+        "Validation",
+        "'{url}' contains a space, a line break or a control character; copy the address again.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Validation", "'{url}' has a port outside 1 to 65535; correct the number after ':'."
+    ),
     QT_TRANSLATE_NOOP("Validation", "'{url}' is not a web address; it must start with https://."),
     QT_TRANSLATE_NOOP(
         "Validation",
@@ -41,8 +48,19 @@ VALIDATION_TEXTS = (
         "Validation",
         "The Realm ID has only digits (QuickBooks shows it as the Company ID under ⚙ > Account and settings > Billing & subscription); '{value}' is not one.",
     ),
+    QT_TRANSLATE_NOOP(
+        "Validation",
+        "The address holds a user name or password (user:password@); remove them: qbconnector never keeps credentials in an address.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Validation", "The address is {length} characters long; a web address has at most {max}."
+    ),
     QT_TRANSLATE_NOOP("Validation", "The automatic sync interval is between 1 and {max} minutes."),
     QT_TRANSLATE_NOOP("Validation", "The client ID has no spaces; copy it again."),
+    QT_TRANSLATE_NOOP(
+        "Validation",
+        "The token contains control characters (a NUL byte?); copy it again from Intuit's developer page.",
+    ),
     QT_TRANSLATE_NOOP(
         "Validation", "The token contains spaces or line breaks; copy it again in one piece."
     ),

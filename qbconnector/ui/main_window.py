@@ -19,10 +19,12 @@ from PySide6.QtWidgets import (
 )
 
 from qbconnector.connect_service import ConnectOutcome
+from qbconnector.core.errors import QbConnectorError
 from qbconnector.core.resources import resource_path
 from qbconnector.core.settings import Environment, Settings
 from qbconnector.quickbooks.tokenstate import renewal_deadline, renewal_warning_due
 from qbconnector.services import ConnectionReport, ConnectorServices
+from qbconnector.storage.settings_file import LoadedSettings
 from qbconnector.ui.finance.page import FinancePage
 from qbconnector.ui.finance.texts import kind_plural
 from qbconnector.ui.i18n import current_language
@@ -61,11 +63,18 @@ class MainWindow(QMainWindow):
         self.company_name = ""
         self._resume_finance = False  # a reconnect asked from Finance goes back there after
         self._startup_warnings: list[str] = []
+        self._profile_problems: list[str] = []
         self.setWindowIcon(QIcon(str(resource_path("icons", "app.svg"))))
         self._build()
-        loaded = services.load_settings()
+        try:
+            loaded = services.load_settings()
+        except QbConnectorError as error:  # e.g. settings saved by a newer qbconnector
+            loaded = LoadedSettings(Settings())
+            services.problems.append(str(error))
+            self.parameters.setEnabled(False)  # a save would overwrite the file it cannot read
         self._startup_warnings = loaded.warnings
         self.parameters.load(loaded.settings)
+        self._show_profile_problems([*services.problems, *loaded.warnings])
         self._settings_changed(loaded.settings)
         self._restore_state()
         if welcome and not demo and services.is_first_run():
@@ -85,6 +94,12 @@ class MainWindow(QMainWindow):
         row.addWidget(self._navigation())
         column = QVBoxLayout()
         column.setContentsMargins(12, 8, 12, 8)
+        self.problem_banner = QLabel()
+        self.problem_banner.setObjectName("profileProblem")
+        self.problem_banner.setWordWrap(True)
+        self.problem_banner.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.problem_banner.hide()
+        column.addWidget(self.problem_banner)
         self.banner = QLabel()
         self.banner.setObjectName("environmentBanner")
         self.banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -194,6 +209,7 @@ class MainWindow(QMainWindow):
         self.setStatusBar(bar)
 
     def retranslate(self) -> None:
+        self._render_problems()
         unencrypted = not self.services.vault.encrypted
         self.vault_label.setVisible(unencrypted)
         self.vault_label.setText(self.tr("Tokens stored unencrypted") if unencrypted else "")
@@ -389,6 +405,18 @@ class MainWindow(QMainWindow):
             self.resize(1100, 760)
         self.show_page(self.ui_state.page() or PAGE_PARAMETERS)
         self.parameters.tabs.setCurrentIndex(self.ui_state.parameters_tab())
+
+    def _show_profile_problems(self, problems: list[str]) -> None:
+        """A red banner over the pages: the window opened on what could be read."""
+        self._profile_problems = problems
+        self._render_problems()
+
+    def _render_problems(self) -> None:
+        problems = self._profile_problems
+        self.problem_banner.setVisible(bool(problems))
+        # The details name files and come from the Qt-free core, in English.
+        title = self.tr("Some files of the profile could not be used:")
+        self.problem_banner.setText("\n".join([title, *problems]) if problems else "")
 
     def startup_warnings(self) -> list[str]:
         return list(self._startup_warnings)

@@ -629,7 +629,11 @@ Passer à l’entreprise %2?</translation>
     </message>
     <message>
         <source>Enter your app&apos;s client ID and client secret (developer.intuit.com &gt; your app &gt; Keys &amp; credentials) and its redirect URI, then press Connect to QuickBooks.</source>
-        <translation>Entrez l’ID client et le secret client de votre application (developer.intuit.com &gt; votre application &gt; Keys &amp; credentials) et son URI de redirection, puis appuyez sur Se connecter à QuickBooks.</translation>
+        <translation>Entrez l&apos;ID client et le secret client de votre application (developer.intuit.com &gt; votre application &gt; Keys &amp; credentials) et son URI de redirection, puis appuyez sur Se connecter à QuickBooks.</translation>
+    </message>
+    <message>
+        <source>Some files of the profile could not be used:</source>
+        <translation>Certains fichiers du profil n&apos;ont pas pu être utilisés :</translation>
     </message>
     <message>
         <source>Unsaved parameters</source>
@@ -1432,6 +1436,14 @@ Passer à l’entreprise %2?</translation>
 <context>
     <name>Validation</name>
     <message>
+        <source>&apos;{url}&apos; contains a space, a line break or a control character; copy the address again.</source>
+        <translation>« {url} » contient une espace, un saut de ligne ou un caractère de contrôle; copiez l&apos;adresse de nouveau.</translation>
+    </message>
+    <message>
+        <source>&apos;{url}&apos; has a port outside 1 to 65535; correct the number after &apos;:&apos;.</source>
+        <translation>« {url} » a un port hors de 1 à 65535; corrigez le nombre après « : ».</translation>
+    </message>
+    <message>
         <source>&apos;{url}&apos; is not a web address; it must start with https://.</source>
         <translation>« {url} » n&apos;est pas une adresse Web; elle doit commencer par https://.</translation>
     </message>
@@ -1480,12 +1492,24 @@ Passer à l’entreprise %2?</translation>
         <translation>L&apos;ID de domaine (Realm ID) n&apos;a que des chiffres (QuickBooks l&apos;affiche comme numéro d&apos;entreprise sous ⚙ &gt; Compte et paramètres &gt; Facturation et abonnement); « {value} » n&apos;en est pas un.</translation>
     </message>
     <message>
+        <source>The address holds a user name or password (user:password@); remove them: qbconnector never keeps credentials in an address.</source>
+        <translation>L&apos;adresse contient un nom d&apos;utilisateur ou un mot de passe (utilisateur:motdepasse@); retirez-les : qbconnector ne garde jamais d&apos;identifiants dans une adresse.</translation>
+    </message>
+    <message>
+        <source>The address is {length} characters long; a web address has at most {max}.</source>
+        <translation>L&apos;adresse compte {length} caractères; une adresse Web en compte au plus {max}.</translation>
+    </message>
+    <message>
         <source>The automatic sync interval is between 1 and {max} minutes.</source>
         <translation>L&apos;intervalle de synchro. automatique est entre 1 et {max} minutes.</translation>
     </message>
     <message>
         <source>The client ID has no spaces; copy it again.</source>
         <translation>L&apos;ID client n&apos;a pas d&apos;espaces; copiez-le de nouveau.</translation>
+    </message>
+    <message>
+        <source>The token contains control characters (a NUL byte?); copy it again from Intuit&apos;s developer page.</source>
+        <translation>Le jeton contient des caractères de contrôle (un octet NUL?); copiez-le de nouveau depuis la page développeur d&apos;Intuit.</translation>
     </message>
     <message>
         <source>The token contains spaces or line breaks; copy it again in one piece.</source>
