@@ -9,7 +9,7 @@ from qbconnector.core.documents import Document
 from qbconnector.quickbooks.payloads import PayloadOptions
 from qbconnector.storage.ledger import Ledger
 from qbconnector.sync.customers import new_requestid
-from qbconnector.sync.facts import fetch_company_facts, remember_taxes
+from qbconnector.sync.facts import fetch_company_facts
 from qbconnector.sync.plan import CompanyFacts, Plan, plan
 from qbconnector.sync.results import Callbacks, SyncReport
 from qbconnector.sync.run import SyncRun
@@ -39,13 +39,7 @@ class SyncEngine:
         self.requestids = requestids
 
     def facts(self) -> CompanyFacts:
-        """What the company can take (reads only); its taxes are kept in the ledger."""
-        facts = self.read_facts()
-        remember_taxes(self.ledger, facts)
-        return facts
-
-    def read_facts(self) -> CompanyFacts:
-        """What the company can take; touches no ledger, so it may run on another thread."""
+        """What the company can take (reads only: a dry run changes nothing)."""
         return fetch_company_facts(self.api, self.options.item_ids())
 
     def plan(self, documents: Iterable[Document], facts: CompanyFacts | None = None) -> Plan:

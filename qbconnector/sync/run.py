@@ -53,9 +53,9 @@ class SyncRun(RunState):
     def execute(self) -> SyncReport:
         try:
             facts, customers = self._read_ahead()
-            remember_taxes(self.ledger, facts)
             self.addressing.multicurrency = facts.multicurrency is True
             reconcile_unfinished(self, self.send)
+            remember_taxes(self.ledger, facts)  # after the checks that may stop the run
             the_plan = self._planner(self.documents.values(), facts)
             report_plan(self, the_plan)
             self.progress()

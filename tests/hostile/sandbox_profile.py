@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
+from qbconnector.flowfit.samples import tax_definitions
+from qbconnector.sandbox.connect import suggested_tax_settings
 from qbconnector.sandbox.server import SandboxServer
+from qbconnector.storage.settings_file import SettingsFile
 from tests.hostile.support import run
 
 SAMPLES = Path(__file__).resolve().parents[2] / "resources" / "samples"
@@ -26,6 +30,12 @@ def connect(profile: Path, server: SandboxServer, *extra: str) -> None:
         "--service", service_ids(server)["Translation"], *extra,
     )  # fmt: skip
     assert done.code == 0, done.text
+    # The samples' taxes mapped as the Taxes tab suggests (no request: the hard-throttled
+    # sandbox of some cases would make a look-up wait).
+    settings_file = SettingsFile(profile / "settings.json")
+    settings = settings_file.load().settings
+    taxes = suggested_tax_settings(server.entities, tax_definitions())
+    settings_file.save(dataclasses.replace(settings, taxes=taxes))
     imported = run("--profile", str(profile), "import", str(SAMPLES / "sample-documents.json"))
     assert imported.code == 0, imported.text
     # SQLite's PRAGMA optimize records its statistics at the first reads; settle them now so
