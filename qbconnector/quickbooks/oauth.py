@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from typing import Any
 
 import requests
-from intuitlib.client import AuthClient
-from intuitlib.exceptions import AuthClientError
 
 from qbconnector.quickbooks.errors import (
     InvalidClientError,
@@ -43,34 +42,50 @@ class OAuthSettings:
     timeout: tuple[float, float] = (3.05, 30.0)
 
 
-class _TimedAuthClient(AuthClient):  # type: ignore[misc]
-    """AuthClient sends its requests without a timeout; a hung token endpoint would hang us."""
+@functools.cache
+def _timed_auth_client() -> type[Any]:
+    """The AuthClient class, built on first use: intuitlib (and the JWT and crypto libraries
+    it loads) is needed only when a token is refreshed or a connection made, not at every
+    start of `qbconnector sync`."""
+    from intuitlib.client import AuthClient
 
-    def __init__(self, settings: OAuthSettings) -> None:
-        self._qb_timeout = settings.timeout  # set first: the constructor already calls request()
-        super().__init__(
-            settings.client_id, settings.client_secret, settings.redirect_uri, settings.environment
-        )
-        self.include_refresh_token_hard_expires_in = True
+    class _TimedAuthClient(AuthClient):  # type: ignore[misc]
+        """AuthClient sends its requests without a timeout; a hung token endpoint would hang us."""
 
-    def request(self, *args: Any, **kwargs: Any) -> Any:
-        kwargs.setdefault("timeout", self._qb_timeout)
-        return super().request(*args, **kwargs)
+        def __init__(self, settings: OAuthSettings) -> None:
+            self._qb_timeout = (
+                settings.timeout
+            )  # set first: the constructor already calls request()
+            super().__init__(
+                settings.client_id,
+                settings.client_secret,
+                settings.redirect_uri,
+                settings.environment,
+            )
+            self.include_refresh_token_hard_expires_in = True
 
-    def __repr__(self) -> str:
-        return f"AuthClient(client_id={self.client_id!r})"
+        def request(self, *args: Any, **kwargs: Any) -> Any:
+            kwargs.setdefault("timeout", self._qb_timeout)
+            return super().request(*args, **kwargs)
+
+        def __repr__(self) -> str:
+            return f"AuthClient(client_id={self.client_id!r})"
+
+    return _TimedAuthClient
 
 
 def make_auth_client(settings: OAuthSettings) -> Any:
     """An intuitlib AuthClient that asks for the refresh token's hard expiry. Blocking: it
     fetches the discovery document. Not thread-safe: use it under the refresh lock only."""
-    return _TimedAuthClient(settings)
+    return _timed_auth_client()(settings)
 
 
 def refresh_failure(failure: BaseException) -> QuickBooksError:
     """The typed error for anything AuthClient raised; its text carries no token."""
     if isinstance(failure, requests.RequestException):
         return network_error(failure)
+    from intuitlib.exceptions import AuthClientError
+
     if not isinstance(failure, AuthClientError):
         return TokenEndpointError(
             f"the token endpoint gave an unusable answer ({type(failure).__name__})"
