@@ -1,5 +1,7 @@
 """The Finance table model: compact rows, check state, sorting and filtering on precomputed keys.
 
+(The order itself, its keys and filters are in :mod:`qbconnector.ui.finance.ordering`.)
+
 Qt calls back into Python once per row when a proxy filters or sorts by itself (about 2 µs a
 call: 0.2 s per pass over 100,000 rows, several seconds for a sort). So the model keeps the row
 order itself (Python's sort and list comprehensions over compact rows take a few milliseconds)
@@ -9,9 +11,7 @@ and :class:`~qbconnector.ui.finance.proxy.FinanceProxy` hands sorting and filter
 from __future__ import annotations
 
 import datetime as dt
-import enum
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
@@ -27,9 +27,23 @@ from PySide6.QtCore import (
     Signal,
 )
 
-from qbconnector.core.documents import DocumentKind, DocumentStatus
+from qbconnector.core.documents import DocumentKind
 from qbconnector.sync.listing import LedgerView, ListedDocument, QbState
 from qbconnector.sync.results import DocumentResult, Outcome
+from qbconnector.ui.finance.ordering import (
+    BACKGROUND_ROWS,
+    COLUMN_COUNT,
+    MONEY_COLUMNS,
+    SORT_KEYS,
+    Background,
+    Column,
+    Listing,
+    RowFilter,
+    SortState,
+    filtered_indices,
+    make_listing,
+    sorted_indices,
+)
 from qbconnector.ui.finance.texts import state_label, status_label
 from qbconnector.ui.i18n import current_language
 from qbconnector.ui.messages import error_text, result_message
@@ -46,38 +60,6 @@ _CHECKED, _UNCHECKED = Qt.CheckState.Checked, Qt.CheckState.Unchecked
 _SELECTABLE = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 _CHECKABLE = _SELECTABLE | Qt.ItemFlag.ItemIsUserCheckable
 TEXT_CACHE_ROWS = 5000  # texts of rows seen lately; a screen shows about fifty
-SORTED_ORDER = [QbState.FAILED, QbState.UNCERTAIN, QbState.TOTALS_DIFFER, QbState.CHANGED,
-                QbState.SYNCING, QbState.NOT_SYNCED, QbState.SYNCED]  # fmt: skip
-
-
-class Column(enum.IntEnum):
-    CHECK = 0
-    NUMBER = 1
-    DATE = 2
-    CLIENT = 3
-    PROJECT = 4
-    TAX = 5
-    TOTAL = 6
-    CURRENCY = 7
-    STATUS = 8
-    QB_STATE = 9
-    QB_NUMBER = 10
-    QB_TOTAL = 11
-    LAST_SYNC = 12
-    ERROR = 13
-
-
-MONEY_COLUMNS = frozenset({Column.TAX, Column.TOTAL, Column.QB_TOTAL})
-
-
-@dataclass(frozen=True)
-class RowFilter:
-    """What the list shows: every word of ``text`` in the number, client or project, and the
-    FlowFit status and QuickBooks state when given (None: any)."""
-
-    text: str = ""
-    status: DocumentStatus | None = None
-    state: QbState | None = None
 
 
 def display_locale() -> QLocale:
@@ -87,10 +69,6 @@ def display_locale() -> QLocale:
     if system.language() != QLocale.Language.C:
         return system
     return QLocale(f"{current_language()}_CA")
-
-
-def _search_text(row: ListedDocument) -> str:
-    return f"{row.number}\n{row.client}\n{row.project}".casefold()
 
 
 def money_text(amount: Decimal, locale: QLocale) -> str:
@@ -108,28 +86,6 @@ def _instant_text(value: dt.datetime | None, locale: QLocale) -> str:
         return ""
     moment = QDateTime.fromMSecsSinceEpoch(int(value.timestamp() * 1000)).toLocalTime()
     return locale.toString(moment, QLocale.FormatType.ShortFormat)
-
-
-SortKey = Callable[[ListedDocument], Any]
-_NO_TIME = dt.datetime.min.replace(tzinfo=dt.UTC)
-SORT_KEYS: dict[Column, SortKey] = {
-    Column.NUMBER: lambda row: row.number.casefold(),
-    Column.DATE: lambda row: row.date,
-    Column.CLIENT: lambda row: row.client.casefold(),
-    Column.PROJECT: lambda row: row.project.casefold(),
-    Column.TAX: lambda row: row.tax,
-    Column.TOTAL: lambda row: row.total,
-    Column.QB_TOTAL: lambda row: row.qbo_total if row.qbo_total is not None else Decimal(-1),
-    Column.CURRENCY: lambda row: row.currency,
-    Column.STATUS: lambda row: row.status.value,
-    Column.QB_STATE: lambda row: SORTED_ORDER.index(row.qb_state),
-    Column.QB_NUMBER: lambda row: row.qb_number.casefold(),
-    Column.LAST_SYNC: lambda row: row.last_sync or _NO_TIME,
-    Column.ERROR: lambda row: error_text(row.error).casefold(),
-}
-
-
-COLUMN_COUNT = len(Column)
 
 
 class FinanceTableModel(QAbstractTableModel):
@@ -157,16 +113,34 @@ class FinanceTableModel(QAbstractTableModel):
         self._before_sync: dict[int, ListedDocument] = {}
         self._notes: dict[int, str] = {}  # this session's reasons (blocked, not sent) per row
         self._texts: dict[int, tuple[str | None, ...]] = {}
+        self._generation = 0  # bumped by every change a background result must not undo
+        self.background: Background | None = None  # set by the page: a worker-thread runner
         self.loaded = False
 
     # -- loading -------------------------------------------------------------------------------
 
-    def set_documents(self, rows: list[ListedDocument]) -> None:
-        """Replace every row; checks of documents still listed are kept."""
+    @property
+    def sort_state(self) -> SortState:
+        return self._sort
+
+    @property
+    def row_filter(self) -> RowFilter:
+        return self._filter
+
+    def set_documents(self, rows: list[ListedDocument] | Listing) -> None:
+        """Replace every row (a :class:`Listing` made for the current sort and filter saves
+        the GUI thread that work); checks of documents still listed are kept."""
+        listing = (
+            rows if isinstance(rows, Listing) else make_listing(rows, self._sort, self._filter)
+        )
+        if (listing.sort, listing.row_filter) != (self._sort, self._filter):
+            listing = make_listing(listing.rows, self._sort, self._filter)  # changed meanwhile
+        rows = listing.rows
         checked = set(self.checked_numbers())
+        self._generation += 1
         self.beginResetModel()
         self._rows = rows
-        self._search = [_search_text(row) for row in rows]
+        self._search = listing.search
         self._where = {row.number: index for index, row in enumerate(rows)}
         self._checks = bytearray(len(rows))
         for number in checked:
@@ -175,8 +149,8 @@ class FinanceTableModel(QAbstractTableModel):
         self._before_sync.clear()
         self._notes.clear()
         self._texts.clear()
-        self._sorted = self._sorted_indices()
-        self._order = self._filtered(self._sorted)
+        self._sorted = listing.sorted
+        self._order = listing.order
         self._view_rows = None
         self.loaded = True
         self.endResetModel()
@@ -353,11 +327,42 @@ class FinanceTableModel(QAbstractTableModel):
 
     def sort_rows(self, column: int, order: Qt.SortOrder) -> None:
         """Reorder the view by ``column``; selections and the current row follow their rows."""
-        self._sort = (Column(column), order) if column in SORT_KEYS else None
+        sort: SortState = (Column(column), order) if column in SORT_KEYS else None
+        rows, search, wanted = self._rows, self._search, self._filter
+
+        def compute() -> tuple[list[int], list[int]]:
+            ordered = sorted_indices(rows, sort)
+            return ordered, filtered_indices(rows, search, ordered, wanted)
+
+        self._sort = sort
+        self._compute(compute, self._apply_order)
+
+    def apply_filter(self, row_filter: RowFilter) -> None:
+        """Show only the rows ``row_filter`` accepts."""
+        rows, search, ordered = self._rows, self._search, self._sorted
+        self._filter = row_filter
+        self._compute(lambda: (ordered, filtered_indices(rows, search, ordered, row_filter)),
+                      self._apply_filtered)  # fmt: skip
+
+    def _compute(self, work: Callable[[], Any], apply: Callable[[Any], None]) -> None:
+        """``work()`` now, or on a worker thread for a big list; ``apply`` its result unless
+        something newer changed the rows or the order meanwhile."""
+        self._generation += 1
+        if self.background is None or len(self._rows) < BACKGROUND_ROWS:
+            apply(work())
+            return
+        generation = self._generation
+
+        def done(result: Any) -> None:
+            if generation == self._generation:
+                apply(result)
+
+        self.background(work, done)
+
+    def _apply_order(self, result: tuple[list[int], list[int]]) -> None:
         self.layoutAboutToBeChanged.emit()
         old_order = self._order
-        self._sorted = self._sorted_indices()
-        self._order = self._filtered(self._sorted)
+        self._sorted, self._order = result
         self._view_rows = None
         new_rows = self._view_index()
         persistent = self.persistentIndexList()
@@ -368,35 +373,12 @@ class FinanceTableModel(QAbstractTableModel):
         self.changePersistentIndexList(persistent, moved)
         self.layoutChanged.emit()
 
-    def _sorted_indices(self) -> list[int]:
-        indices = list(range(len(self._rows)))
-        if self._sort is None:
-            return indices
-        column, order = self._sort
-        key = SORT_KEYS[column]
-        rows = self._rows
-        descending = order is Qt.SortOrder.DescendingOrder
-        return sorted(indices, key=lambda stored: key(rows[stored]), reverse=descending)
-
-    def apply_filter(self, row_filter: RowFilter) -> None:
-        """Show only the rows ``row_filter`` accepts (a reset: the proxy maps rows again)."""
+    def _apply_filtered(self, result: tuple[list[int], list[int]]) -> None:
+        # A reset: the proxy maps rows again.
         self.beginResetModel()
-        self._filter = row_filter
-        self._order = self._filtered(self._sorted)
+        self._order = result[1]
         self._view_rows = None
         self.endResetModel()
-
-    def _filtered(self, indices: list[int]) -> list[int]:
-        wanted = self._filter
-        rows, search = self._rows, self._search
-        chosen = indices
-        for word in wanted.text.casefold().split():
-            chosen = [stored for stored in chosen if word in search[stored]]
-        if wanted.status is not None:
-            chosen = [stored for stored in chosen if rows[stored].status is wanted.status]
-        if wanted.state is not None:
-            chosen = [stored for stored in chosen if rows[stored].qb_state is wanted.state]
-        return chosen
 
     def _view_index(self) -> list[int]:
         if self._view_rows is None:
@@ -501,3 +483,6 @@ def _after(before: ListedDocument, result: DocumentResult, now: dt.datetime) -> 
         return before._replace(qb_state=QbState.FAILED, last_sync=now,
                                error=result_message(result))  # fmt: skip
     return before  # blocked or not sent: nothing changed in QuickBooks
+
+
+__all__ = ["Column", "FinanceTableModel", "Listing", "RowFilter", "SortState", "make_listing"]

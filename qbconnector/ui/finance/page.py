@@ -19,13 +19,21 @@ from PySide6.QtWidgets import (
 from qbconnector.core.documents import DocumentKind
 from qbconnector.core.settings import Settings
 from qbconnector.services import ConnectorServices
+from qbconnector.storage.profile import Profile
 from qbconnector.sync.details import DocumentDetails, load_details
 from qbconnector.sync.listing import ListedDocument, list_documents
 from qbconnector.sync.session import SessionConfig, SyncSession
 from qbconnector.ui.finance.auto_sync import AutoSyncController
 from qbconnector.ui.finance.delegate import StateBadgeDelegate
 from qbconnector.ui.finance.details import DetailsDialog, UrlOpener
-from qbconnector.ui.finance.model import Column, FinanceTableModel
+from qbconnector.ui.finance.model import (
+    Column,
+    FinanceTableModel,
+    Listing,
+    RowFilter,
+    SortState,
+    make_listing,
+)
 from qbconnector.ui.finance.proxy import FinanceProxy
 from qbconnector.ui.finance.run_view import RunPresenter
 from qbconnector.ui.finance.summary import PreflightPanel, SummaryStrip
@@ -57,6 +65,9 @@ class FinancePage(QWidget):
         self.open_url: UrlOpener = QDesktopServices.openUrl  # tests record addresses instead
         self.details_dialog: DetailsDialog | None = None
         self.models = {kind: FinanceTableModel(kind, self) for kind in DocumentKind}
+        for model in self.models.values():
+            # Big lists sort and filter on a worker thread, so the window never stalls.
+            model.background = lambda work, done: self.runner.submit(work, done, self._load_failed)
         self._loading: dict[DocumentKind, int] = {}
         self._load_after_run: set[DocumentKind] = set()
         self._build()
@@ -195,7 +206,9 @@ class FinancePage(QWidget):
             if self.sync.is_busy():
                 self._load_after_run.add(chosen)
                 continue
-            load = functools.partial(list_documents, self.services.profile, self.settings, chosen)
+            model = self.models[chosen]
+            load = functools.partial(_listed, self.services.profile, self.settings, chosen,
+                                     model.sort_state, model.row_filter)  # fmt: skip
             self._loading[chosen] = self.runner.submit(
                 load, functools.partial(self._loaded, chosen), self._load_failed
             )
@@ -204,7 +217,7 @@ class FinancePage(QWidget):
     def is_loading(self) -> bool:
         return bool(self._loading)
 
-    def _loaded(self, kind: DocumentKind, rows: list[ListedDocument]) -> None:
+    def _loaded(self, kind: DocumentKind, rows: Listing) -> None:
         self._loading.pop(kind, None)
         if self.sync.is_busy():  # a run's live rows win; list again when it ends
             self._load_after_run.add(kind)
@@ -303,3 +316,10 @@ class FinancePage(QWidget):
         self.sync.shutdown()
         if self.details_dialog is not None:
             self.details_dialog.close()
+
+
+def _listed(
+    profile: Profile, settings: Settings, kind: DocumentKind, sort: SortState, wanted: RowFilter
+) -> Listing:
+    """The documents of ``kind`` with their derived orders (runs on a worker thread)."""
+    return make_listing(list_documents(profile, settings, kind), sort, wanted)
