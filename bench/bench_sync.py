@@ -17,15 +17,11 @@ from pathlib import Path
 from qbconnector.core.documents import DocumentStatus
 from qbconnector.core.settings import Settings
 from qbconnector.flowfit.samples import generate_documents
-from qbconnector.quickbooks.client import ClientConfig, QuickBooksClient
-from qbconnector.quickbooks.oauth import OAuthSettings
 from qbconnector.quickbooks.payloads import PayloadOptions
-from qbconnector.quickbooks.ratelimit import Backoff, RateLimiter, RateLimits
-from qbconnector.quickbooks.tokens import TokenManager
+from qbconnector.sandbox.connect import client_for
 from qbconnector.sandbox.seed import CompanySeed
 from qbconnector.sandbox.server import SandboxConfig, SandboxServer
 from qbconnector.storage.ledger import Ledger
-from qbconnector.storage.vault import ACCESS_TOKEN, REFRESH_TOKEN, MemoryVault
 from qbconnector.sync.engine import EngineConfig, SyncEngine
 from qbconnector.sync.results import Outcome
 from qbconnector.sync.sender import RetryPolicy
@@ -34,25 +30,13 @@ BATCH_FLOOR = 40 * 30  # documents a minute: 40 batch calls of 30 operations
 SINGLE_FLOOR = 500  # documents a minute, one request per document
 
 
-def _client(server: SandboxServer, time_scale: float) -> QuickBooksClient:
-    vault = MemoryVault()
-    grant = server.issue_tokens()
-    vault.set(REFRESH_TOKEN, grant["refresh_token"])
-    vault.set(ACCESS_TOKEN, grant["access_token"])
-    oauth = OAuthSettings(server.client_id, server.client_secret, server.discovery_url)
-    tokens = TokenManager(vault, oauth, lock_file=None, state_file=None)
-    config = ClientConfig(server.realm_id, "custom", server.api_base_url,
-                          backoff=Backoff().time_scaled(time_scale))  # fmt: skip
-    return QuickBooksClient(config, tokens, RateLimiter(RateLimits().time_scaled(time_scale)))
-
-
 def run(documents: int, time_scale: float, in_flight: int, latency: float) -> None:
     docs = [d for d in generate_documents(documents * 3 // 2, seed=42)
             if d.status is DocumentStatus.APPROVED][:documents]  # fmt: skip
     config = SandboxConfig(time_scale=time_scale, seed=CompanySeed(multicurrency=True),
                            faults={"latency": latency})  # fmt: skip
     with SandboxServer(config) as server, tempfile.TemporaryDirectory() as folder:
-        client = _client(server, time_scale)
+        client = client_for(server, time_scale)
         service = next(str(i["Id"]) for i in server.entities("Item") if i["Name"] == "Translation")
         options = PayloadOptions.from_settings(
             Settings().with_section("services", service_id=service)

@@ -66,15 +66,12 @@ from qbconnector.core.documents import (  # noqa: E402
 from qbconnector.core.settings import Settings  # noqa: E402
 from qbconnector.flowfit.samples import billed_tax, tax_definitions  # noqa: E402
 from qbconnector.flowfit.store import DocumentStore  # noqa: E402
-from qbconnector.quickbooks.client import ClientConfig, QuickBooksClient  # noqa: E402
 from qbconnector.quickbooks.company_taxes import read_company_taxes  # noqa: E402
 from qbconnector.quickbooks.customers import customer_payload, display_name  # noqa: E402
-from qbconnector.quickbooks.oauth import OAuthSettings  # noqa: E402
 from qbconnector.quickbooks.payloads import PayloadOptions, document_payload  # noqa: E402
 from qbconnector.quickbooks.query import where_equals  # noqa: E402
-from qbconnector.quickbooks.ratelimit import Backoff, RateLimiter, RateLimits  # noqa: E402
-from qbconnector.quickbooks.tokens import TokenManager  # noqa: E402
 from qbconnector.sandbox.connect import (  # noqa: E402
+    client_for,
     settings_for_sandbox,
     store_sandbox_secrets,
     suggested_tax_settings,
@@ -83,7 +80,7 @@ from qbconnector.sandbox.seed import CompanySeed  # noqa: E402
 from qbconnector.sandbox.server import SandboxConfig, SandboxServer  # noqa: E402
 from qbconnector.storage.profile import Profile  # noqa: E402
 from qbconnector.storage.settings_file import SettingsFile  # noqa: E402
-from qbconnector.storage.vault import ACCESS_TOKEN, REFRESH_TOKEN, MemoryVault, open_vault  # noqa: E402
+from qbconnector.storage.vault import open_vault  # noqa: E402
 
 LATENCY = 0.150  # seconds per call
 ITEM_LATENCY = 0.010  # seconds more per batch operation
@@ -214,22 +211,10 @@ def run_product(count: int, time_scale: float) -> dict[str, Any]:
 # -- the one-request-per-document client -------------------------------------------------------
 
 
-def naive_client(server: SandboxServer, time_scale: float) -> QuickBooksClient:
-    vault = MemoryVault()
-    grant = server.issue_tokens()
-    vault.set(REFRESH_TOKEN, grant["refresh_token"])
-    vault.set(ACCESS_TOKEN, grant["access_token"])
-    oauth = OAuthSettings(server.client_id, server.client_secret, server.discovery_url)
-    tokens = TokenManager(vault, oauth, lock_file=None, state_file=None)
-    config = ClientConfig(server.realm_id, "custom", server.api_base_url,
-                          backoff=Backoff().time_scaled(time_scale))  # fmt: skip
-    return QuickBooksClient(config, tokens, RateLimiter(RateLimits().time_scaled(time_scale)))
-
-
 def run_naive(count: int, time_scale: float) -> dict[str, Any]:
     documents = invoices(count)
     with sandbox(count, time_scale) as server:
-        client = naive_client(server, time_scale)
+        client = client_for(server, time_scale)
         settings = Settings().with_section("services", service_id=translation_item(server))
         settings = dataclasses.replace(
             settings, taxes=suggested_tax_settings(server.entities, tax_definitions())

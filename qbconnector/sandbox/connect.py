@@ -4,17 +4,30 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from qbconnector.core.documents import DocumentTax
 from qbconnector.core.settings import Environment, Settings, TaxSettings
+from qbconnector.quickbooks.client import ClientConfig, QuickBooksClient
+from qbconnector.quickbooks.oauth import OAuthSettings
+from qbconnector.quickbooks.ratelimit import Backoff, RateLimiter, RateLimits
 from qbconnector.quickbooks.taxcodes import (
     parse_tax_codes,
     parse_tax_rates,
     suggest_code,
     suggest_untaxed_code,
 )
-from qbconnector.storage.vault import ACCESS_TOKEN, CLIENT_SECRET, REFRESH_TOKEN, SecretStore
+from qbconnector.quickbooks.tokens import TokenManager
+from qbconnector.storage.vault import (
+    ACCESS_TOKEN,
+    CLIENT_SECRET,
+    REFRESH_TOKEN,
+    MemoryVault,
+    SecretStore,
+)
+
+if TYPE_CHECKING:  # the server module imports this one
+    from qbconnector.sandbox.server import SandboxServer
 
 
 def settings_for_sandbox(info: Mapping[str, Any], base: Settings | None = None) -> Settings:
@@ -60,3 +73,16 @@ def suggested_tax_settings(
     if untaxed is not None:
         names[untaxed.id] = untaxed.name
     return replace(settings, mapping=mapping, untaxed_code=untaxed_id, code_names=names)
+
+
+def client_for(server: SandboxServer, time_scale: float = 1.0) -> QuickBooksClient:
+    """A real QuickBooks client on ``server`` with a fresh grant in memory (benchmarks, tools)."""
+    vault = MemoryVault()
+    grant = server.issue_tokens()
+    vault.set(REFRESH_TOKEN, grant["refresh_token"])
+    vault.set(ACCESS_TOKEN, grant["access_token"])
+    oauth = OAuthSettings(server.client_id, server.client_secret, server.discovery_url)
+    tokens = TokenManager(vault, oauth, lock_file=None, state_file=None)
+    config = ClientConfig(server.realm_id, "custom", server.api_base_url,
+                          backoff=Backoff().time_scaled(time_scale))  # fmt: skip
+    return QuickBooksClient(config, tokens, RateLimiter(RateLimits().time_scaled(time_scale)))
