@@ -172,9 +172,8 @@ def open_window(profile: Profile) -> MainWindow:
 def list_phases(window: MainWindow, beat: Heartbeat) -> None:
     page = window.finance
     model = page.models[DocumentKind.INVOICE]
-    window.show_page(PAGE_FINANCE)
-    measure("list the documents (worker + show)", beat,
-            lambda: page.reload(DocumentKind.INVOICE), lambda: not page.is_loading())  # fmt: skip
+    measure("open Finance: list and show them", beat, lambda: window.show_page(PAGE_FINANCE),
+            lambda: model.loaded and not page.is_loading())  # fmt: skip
     print(f"  {model.total_count():,} rows listed")
     measure("sort by client", beat, lambda: page.proxy.sort(Column.CLIENT))
     measure("sort by total, descending", beat,
@@ -207,15 +206,16 @@ def sync_phase(window: MainWindow, beat: Heartbeat, count: int) -> None:
 # -- start-up ----------------------------------------------------------------------------------
 
 CHILD = """
-import os, resource, sys, time
+import os, sys, time
+from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import QEvent, QObject, QTimer
 from qbconnector.app import build_window, create_application
 from qbconnector.services import ConnectorServices
 from qbconnector.storage.profile import Profile
 app = create_application()
-window = build_window(app, Profile(sys.argv[1], "--profile"), language="en",
-                      services=ConnectorServices(Profile(sys.argv[1], "--profile")))
+profile = Profile(Path(sys.argv[1]), "--profile")
+window = build_window(app, profile, language="en", services=ConnectorServices(profile))
 class Painted(QObject):
     def eventFilter(self, watched, event):
         if event.type() == QEvent.Type.Paint and not getattr(self, "seen", False):

@@ -133,8 +133,9 @@ class FinanceTableModel(QAbstractTableModel):
         listing = (
             rows if isinstance(rows, Listing) else make_listing(rows, self._sort, self._filter)
         )
-        if (listing.sort, listing.row_filter) != (self._sort, self._filter):
-            listing = make_listing(listing.rows, self._sort, self._filter)  # changed meanwhile
+        # The user may have sorted or searched while it was made: it is shown as made, then
+        # reordered below (on a worker thread for a big list).
+        stale = (listing.sort, listing.row_filter) != (self._sort, self._filter)
         rows = listing.rows
         checked = set(self.checked_numbers())
         self._generation += 1
@@ -155,6 +156,12 @@ class FinanceTableModel(QAbstractTableModel):
         self.loaded = True
         self.endResetModel()
         self.checkedCountChanged.emit(self.checked_count())
+        if stale:
+            sort, wanted = self._sort, self._filter
+            self._sort, self._filter = listing.sort, listing.row_filter
+            self.apply_filter(wanted)
+            if sort is not None:
+                self.sort_rows(*sort)
 
     # -- Qt model interface --------------------------------------------------------------------
 
