@@ -34,6 +34,7 @@ class Clock:
         """``MetaData.CreateTime`` / ``LastUpdatedTime``: unique, increasing, milliseconds."""
         with self._lock:
             moment = self.now()
+            moment = moment.replace(microsecond=moment.microsecond // 1000 * 1000)  # as written
             if self._last is not None and moment <= self._last:
                 moment = self._last + MILLISECOND
             self._last = moment
