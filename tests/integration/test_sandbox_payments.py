@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+import pytest
 import requests
 
 from qbconnector.sandbox.server import SandboxServer
@@ -206,7 +207,10 @@ def test_admin_records_payments_and_acceptance_as_a_quickbooks_user(
     assert invoice_now(qbo, invoice["Id"])["Balance"] == Decimal("0")
     assert accepted["TxnStatus"] == "Accepted"
     assert accepted["AcceptedBy"] == "Amy"
-    float_refused = requests.post(
-        f"{sandbox.admin_url}/payment", json={"invoice_id": invoice["Id"], "amount": 1.5}
+    with pytest.raises(TypeError):
+        sandbox.record_payment(invoice["Id"], 1.5)  # money is never a float
+    exact = requests.post(
+        f"{sandbox.admin_url}/payment", json={"invoice_id": invoice["Id"], "amount": 0.1}
     )
-    assert float_refused.status_code == 400
+    assert exact.status_code == 400  # read as Decimal 0.1, then refused: nothing is left to pay
+    assert exact.json()["Fault"]["Error"][0]["code"] == "6000"
