@@ -48,6 +48,20 @@ def fault_reply(fault: errors.FaultError) -> Reply:
     return json_reply(fault.status, fault.body())
 
 
+def _content(request: Request, is_batch: bool) -> bytes:
+    """What a write says; an upload by its parts, since each retry draws a new boundary."""
+    if is_batch or not request.path.rstrip("/").endswith("/upload"):
+        return request.body
+    try:
+        parts = attachments.parse_multipart(request.headers.get("content-type", ""), request.body)
+    except errors.FaultError:
+        return request.body
+    digest = hashlib.sha256()
+    for name, (_headers, content) in sorted(parts.items()):
+        digest.update(name.encode() + b"\0" + hashlib.sha256(content).digest())
+    return digest.digest()
+
+
 class DataApi:
     """One realm's QuickBooks Online data API."""
 
@@ -200,7 +214,7 @@ class DataApi:
         if requestid is not None and len(requestid) > limit:
             raise errors.invalid_property("requestid", f"longer than {limit} characters")
         fingerprint = hashlib.sha256(
-            request.method.encode() + request.path.encode() + b"\0" + request.body
+            request.method.encode() + request.path.encode() + b"\0" + _content(request, is_batch)
         ).hexdigest()
         with self.company.lock:
             if requestid:

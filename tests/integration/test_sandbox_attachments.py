@@ -79,6 +79,7 @@ def test_a_repeated_requestid_replays_without_a_second_attachable(
 
     assert attachable(first) == attachable(again)
     assert len(sandbox.entities("Attachable")) == 1
+    assert sandbox.summary()["replay_mismatches"] == 0  # a new boundary is the same upload
     assert (
         attachable(upload(qbo, invoice["Id"], requestid="att-2"))["Id"] != attachable(first)["Id"]
     )
@@ -153,3 +154,21 @@ def test_bad_requests_and_wrong_links(qbo: QboSession) -> None:
     )
     assert deleted.json()["Attachable"]["status"] == "Deleted"
     assert requests.get(record["TempDownloadUri"]).status_code == 404
+
+
+def test_files_and_tombstones_survive_a_restart(
+    sandbox_factory: SandboxFactory, qbo_for: Any, tmp_path: Any
+) -> None:
+    state = tmp_path / "company.json"
+    server = sandbox_factory(state_file=state)
+    qbo = qbo_for(server)
+    invoice = new_txn(qbo, "invoice", new_customer(qbo))
+    gone = new_txn(qbo, "invoice", invoice["CustomerRef"]["value"])
+    record = attachable(upload(qbo, invoice["Id"]))
+    qbo.post("invoice", {"Id": gone["Id"], "SyncToken": "0"}, operation="delete")
+    server.stop()
+
+    again = sandbox_factory(state_file=state)
+
+    assert again.attachment_bytes(record["Id"]) == PDF
+    assert gone["Id"] in again.company.state.tombstones["Invoice"]
