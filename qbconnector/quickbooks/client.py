@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import threading
 from collections.abc import Sequence
@@ -12,6 +13,7 @@ import requests
 
 from qbconnector import __version__
 from qbconnector.quickbooks import query as query_text
+from qbconnector.quickbooks.attachments import AttachmentResult, download, upload
 from qbconnector.quickbooks.batch import (
     BatchItem,
     BatchResult,
@@ -19,16 +21,19 @@ from qbconnector.quickbooks.batch import (
     parse_batch_response,
     validate_batch,
 )
-from qbconnector.quickbooks.errors import QuickBooksError, ServerError, ThrottledError
-from qbconnector.quickbooks.faults import error_from_fault, error_from_response, fault_from_json
+from qbconnector.quickbooks.cdc import CdcResult, fetch_changes
+from qbconnector.quickbooks.errors import ServerError, ThrottledError
 from qbconnector.quickbooks.network import network_error, retry_after_seconds
 from qbconnector.quickbooks.ratelimit import Backoff, RateLimiter
+from qbconnector.quickbooks.responses import ApiResponse, entity_in, interpret
 
 SANDBOX_BASE_URL = "https://sandbox-quickbooks.api.intuit.com"
 PRODUCTION_BASE_URL = "https://quickbooks.api.intuit.com"
 MINOR_VERSION = "75"
 MAX_REQUEST_ID_LENGTH = 50
 _ENTITY_NAME = re.compile(r"^[A-Z][A-Za-z]*$")
+# Multipart parts for an upload: name -> (file name, bytes, content type).
+Files = dict[str, tuple[str, bytes, str]]
 
 
 class AccessTokenSource(Protocol):
@@ -91,12 +96,6 @@ class QueryResult:
     intuit_tids: tuple[str | None, ...]
 
 
-@dataclass(frozen=True)
-class _Response:
-    body: dict[str, Any]
-    intuit_tid: str | None
-
-
 MAX_UNAUTHORIZED_RETRIES = 2
 
 
@@ -125,11 +124,11 @@ class QuickBooksClient:
 
     def read(self, entity: str, entity_id: str) -> EntityResult:
         response = self._call("GET", f"{_path(entity)}/{entity_id}")
-        return EntityResult(_entity_in(response, entity), response.intuit_tid)
+        return EntityResult(entity_in(response, entity), response.intuit_tid)
 
     def create(self, entity: str, body: dict[str, Any], request_id: str) -> EntityResult:
         response = self._call("POST", _path(entity), json_body=body, request_id=request_id)
-        return EntityResult(_entity_in(response, entity), response.intuit_tid)
+        return EntityResult(entity_in(response, entity), response.intuit_tid)
 
     def sparse_update(self, entity: str, body: dict[str, Any], request_id: str) -> EntityResult:
         """Change only the fields in ``body``, which must carry Id and the current SyncToken."""
@@ -137,7 +136,7 @@ class QuickBooksClient:
             raise ValueError("a sparse update needs the entity's Id and SyncToken")
         sparse_body = {**body, "sparse": True}
         response = self._call("POST", _path(entity), json_body=sparse_body, request_id=request_id)
-        return EntityResult(_entity_in(response, entity), response.intuit_tid)
+        return EntityResult(entity_in(response, entity), response.intuit_tid)
 
     def company_info(self) -> EntityResult:
         """The company's CompanyInfo: the cheapest call that proves the connection works."""
@@ -186,6 +185,28 @@ class QuickBooksClient:
         )
         return parse_batch_response(response.body, items, response.intuit_tid, request_id)
 
+    def cdc(self, entities: Sequence[str], changed_since: dt.datetime | str) -> CdcResult:
+        """Every change to ``entities`` at or after ``changed_since`` (QuickBooks keeps 30 days),
+        all pages fetched; deleted objects come back flagged. See ``cdc.py``."""
+        return fetch_changes(self._call_raw, entities, changed_since)
+
+    def upload_attachment(
+        self,
+        entity: str,
+        entity_id: str,
+        filename: str,
+        content_type: str,
+        data: bytes,
+        request_id: str,
+    ) -> AttachmentResult:
+        """Upload ``data`` as an Attachable linked to ``entity`` ``entity_id``."""
+        _path(entity)
+        return upload(self._call, entity, entity_id, filename, content_type, data, request_id)
+
+    def download_attachment(self, attachable_id: str) -> bytes:
+        """The bytes of an uploaded file (link from QuickBooks, then the file itself)."""
+        return download(self._call_raw, self._fetch_link, attachable_id)
+
     def close(self) -> None:
         with self._sessions_lock:
             sessions, self._sessions = self._sessions, []
@@ -203,7 +224,31 @@ class QuickBooksClient:
         json_body: dict[str, Any] | None = None,
         request_id: str | None = None,
         batch: bool = False,
-    ) -> _Response:
+        files: Files | None = None,
+    ) -> ApiResponse:
+        response, token = self._exchange(method, path, params, json_body, request_id, batch, files)
+        return interpret(response, token)
+
+    def _call_raw(
+        self, method: str, path: str, params: dict[str, str] | None = None
+    ) -> requests.Response:
+        """A call whose 2xx answer is read by the caller (CDC with Decimal amounts, a download
+        link); error answers raise the typed error as usual."""
+        response, token = self._exchange(method, path, params, None, None, False, None)
+        if not 200 <= response.status_code < 300:
+            interpret(response, token)  # raises the typed error
+        return response
+
+    def _exchange(
+        self,
+        method: str,
+        path: str,
+        params: dict[str, str] | None,
+        json_body: dict[str, Any] | None,
+        request_id: str | None,
+        batch: bool,
+        files: Files | None,
+    ) -> tuple[requests.Response, str]:
         query_params = {"minorversion": MINOR_VERSION, **(params or {})}
         if request_id is not None:
             _check_request_id(request_id)
@@ -216,7 +261,7 @@ class QuickBooksClient:
         unauthorized_retries = 0
         throttled_attempts = 0
         while True:
-            response = self._send(method, url, query_params, json_body, token, batch)
+            response = self._send(method, url, query_params, json_body, token, batch, files)
             if response.status_code == 401 and unauthorized_retries < MAX_UNAUTHORIZED_RETRIES:
                 unauthorized_retries += 1
                 new_token = self.tokens.after_unauthorized(token)
@@ -228,7 +273,7 @@ class QuickBooksClient:
                 self.limiter.pause(self.config.backoff.wait(throttled_attempts, retry_after))
                 throttled_attempts += 1
                 continue
-            return _interpret(response, token)
+            return response, token
 
     def _may_wait_for(self, throttled_attempts: int) -> bool:
         backoff = self.config.backoff
@@ -250,8 +295,11 @@ class QuickBooksClient:
         json_body: dict[str, Any] | None,
         token: str,
         batch: bool,
+        files: Files | None = None,
     ) -> requests.Response:
-        headers = {"Authorization": f"Bearer {token}"}
+        headers: dict[str, str | None] = {"Authorization": f"Bearer {token}"}
+        if files is not None:
+            headers["Content-Type"] = None  # requests writes multipart/form-data; boundary=...
         with self.limiter.slot(batch=batch):
             try:
                 return self._session().request(
@@ -259,11 +307,20 @@ class QuickBooksClient:
                     url,
                     params=params,
                     json=json_body,
+                    files=files,
                     headers=headers,
                     timeout=self.config.timeout,
                 )
             except requests.RequestException as failure:
                 raise network_error(failure) from None  # the cause's text may hold the URL only
+
+    def _fetch_link(self, url: str) -> requests.Response:
+        # A pre-signed link on Intuit's file store: no bearer token goes there, and it is not
+        # an API call, so the company's rate limiter does not count it.
+        try:
+            return self._session().get(url, timeout=self.config.timeout)
+        except requests.RequestException as failure:
+            raise network_error(failure) from None
 
     def _session(self) -> requests.Session:
         session: requests.Session | None = getattr(self._local, "session", None)
@@ -291,48 +348,3 @@ def _path(entity: str) -> str:
 def _check_request_id(request_id: str) -> None:
     if not 1 <= len(request_id) <= MAX_REQUEST_ID_LENGTH:
         raise ValueError(f"a requestid must be 1 to {MAX_REQUEST_ID_LENGTH} characters")
-
-
-def _entity_in(response: _Response, entity: str) -> dict[str, Any]:
-    found = response.body.get(entity)
-    if not isinstance(found, dict):
-        raise ServerError(f"answer without {entity}", intuit_tid=response.intuit_tid)
-    return found
-
-
-def _interpret(response: requests.Response, token: str) -> _Response:
-    intuit_tid = response.headers.get("intuit_tid")
-    content_type = response.headers.get("Content-Type")
-    if not 200 <= response.status_code < 300:
-        error = error_from_response(
-            response.status_code,
-            response.content,
-            content_type=content_type,
-            intuit_tid=intuit_tid,
-            retry_after=retry_after_seconds(response.headers.get("Retry-After")),
-        )
-        raise _scrubbed(error, token)
-    try:
-        body = response.json()
-    except (ValueError, RecursionError):  # RecursionError: JSON nested beyond reason
-        body = None
-    if not isinstance(body, dict):
-        raise _scrubbed(
-            error_from_response(response.status_code, response.content, intuit_tid=intuit_tid),
-            token,
-        )
-    fault = fault_from_json(body)
-    if fault is not None and "Fault" in body:  # a fault inside a 2xx: treat it like its type
-        error = error_from_fault(fault, None, intuit_tid)
-        error.http_status = response.status_code
-        raise _scrubbed(error, token)
-    return _Response(body, intuit_tid)
-
-
-def _scrubbed(error: QuickBooksError, token: str) -> QuickBooksError:
-    # Nothing QuickBooks echoes back should carry the token, but exception text is logged.
-    for name in ("message", "detail", "element"):
-        value = getattr(error, name)
-        if isinstance(value, str) and token and token in value:
-            setattr(error, name, value.replace(token, "[token]"))
-    return error

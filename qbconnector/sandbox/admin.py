@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 
-from qbconnector.sandbox import jsonio
-from qbconnector.sandbox.api import DataApi, Reply, Request, json_reply
+from qbconnector.sandbox import errors, jsonio
+from qbconnector.sandbox.api import DataApi, Reply, Request, fault_reply, json_reply
 from qbconnector.sandbox.company import KINDS
 from qbconnector.sandbox.faults import FaultInjector
 from qbconnector.sandbox.limits import RateLimiter
+from qbconnector.sandbox.qbo_user import QuickBooksUser
 from qbconnector.sandbox.rules import CURRENCY_NAMES
 from qbconnector.sandbox.taxes import code_id_by_name, set_code_active, tax_prefs
 
@@ -22,6 +24,7 @@ class AdminRoutes:
         self.api = api
         self.faults = faults
         self.limiter = limiter
+        self.user = QuickBooksUser(api.company)
 
     def handle(self, request: Request) -> Reply:
         route = request.path[len(PREFIX) :].strip("/").split("/")
@@ -32,9 +35,38 @@ class AdminRoutes:
         if not isinstance(body, dict):
             return json_reply(400, {"error": "the body must be a JSON object"})
         try:
+            if request.method == "POST" and len(route) == 1 and route[0] in self._user_routes():
+                return json_reply(200, self._user_routes()[route[0]](body))
             return self._dispatch(request.method, route, body)
-        except (ValueError, TypeError) as error:
+        except errors.FaultError as fault:  # the change broke a QuickBooks rule
+            return fault_reply(fault)
+        except (ValueError, TypeError, KeyError) as error:
             return json_reply(400, {"error": str(error)})
+
+    def _user_routes(self) -> dict[str, Any]:
+        """POST /_admin/<name>: changes made "in QuickBooks" by a person (see qbo_user)."""
+        user = self.user
+        return {
+            "edit": lambda b: user.edit(
+                b["entity"], b["id"], b.get("changes"), b.get("line_amounts")
+            ),
+            "payment": lambda b: user.record_payment(
+                b["invoice_id"], b["amount"], b.get("total_amount"), b.get("payment_ref_num")
+            ),
+            "estimate-status": lambda b: user.set_estimate_status(
+                b["estimate_id"], b["status"], b.get("accepted_by")
+            ),
+            "delete": lambda b: user.delete(b["entity"], b["id"]),
+            "void": lambda b: user.void(b["invoice_id"]),
+            "clock": lambda b: self.advance_clock(b["advance_seconds"]),
+        }
+
+    def advance_clock(self, seconds: object) -> dict[str, Any]:
+        if isinstance(seconds, bool) or not isinstance(seconds, (int, float, Decimal)):
+            raise TypeError("advance_seconds must be a number")
+        clock = self.api.company.clock
+        clock.advance(float(seconds))
+        return {"now": clock.response_time(), "offset_seconds": clock.offset.total_seconds()}
 
     def _dispatch(self, method: str, route: list[str], body: dict[str, Any]) -> Reply:
         if method == "GET" and route == ["state"]:

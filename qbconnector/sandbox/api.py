@@ -8,9 +8,8 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import unquote
 
-from qbconnector.sandbox import errors, jsonio
+from qbconnector.sandbox import attachments, cdc, errors, jsonio
 from qbconnector.sandbox.batch import run_batch
-from qbconnector.sandbox.clock import response_time
 from qbconnector.sandbox.company import URL_NAMES, Company
 from qbconnector.sandbox.faults import FaultInjector
 from qbconnector.sandbox.limits import RateLimiter
@@ -49,6 +48,20 @@ def fault_reply(fault: errors.FaultError) -> Reply:
     return json_reply(fault.status, fault.body())
 
 
+def _content(request: Request, is_batch: bool) -> bytes:
+    """What a write says; an upload by its parts, since each retry draws a new boundary."""
+    if is_batch or not request.path.rstrip("/").endswith("/upload"):
+        return request.body
+    try:
+        parts = attachments.parse_multipart(request.headers.get("content-type", ""), request.body)
+    except errors.FaultError:
+        return request.body
+    digest = hashlib.sha256()
+    for name, (_headers, content) in sorted(parts.items()):
+        digest.update(name.encode() + b"\0" + hashlib.sha256(content).digest())
+    return digest.digest()
+
+
 class DataApi:
     """One realm's QuickBooks Online data API."""
 
@@ -59,8 +72,10 @@ class DataApi:
         limiter: RateLimiter,
         faults: FaultInjector,
         replay_errors: bool = True,
+        attachment_max_bytes: int = attachments.MAX_BYTES,
     ) -> None:
         self.company = company
+        self.attachment_max_bytes = attachment_max_bytes
         self.oauth = oauth
         self.limiter = limiter
         self.faults = faults
@@ -120,7 +135,12 @@ class DataApi:
         try:
             if route and route[0] == "query":
                 return self._query(request)
-            if request.method == "POST" and route in (["batch"], *([[name] for name in URL_NAMES])):
+            if request.method == "GET" and route == ["cdc"]:
+                return self._cdc(request)
+            if request.method == "GET" and len(route) == 2 and route[0] == "download":
+                return self._download(unquote(route[1]))
+            writes = (["batch"], ["upload"], *([[name] for name in URL_NAMES]))
+            if request.method == "POST" and route in writes:
                 return self._write(request, route[0])
             if request.method == "GET" and len(route) == 2 and route[0] in URL_NAMES:
                 entity = URL_NAMES[route[0]]
@@ -147,7 +167,33 @@ class DataApi:
         )
 
     def _ok(self, payload: dict[str, Any]) -> Reply:
-        return json_reply(200, {**payload, "time": response_time()})
+        return json_reply(200, {**payload, "time": self.company.clock.response_time()})
+
+    def _cdc(self, request: Request) -> Reply:
+        company = self.company
+        with company.lock:
+            entities, since = cdc.parse_params(request.params, company.clock.now())
+            groups = []
+            for entity in entities:
+                group = cdc.changes(
+                    entity,
+                    list(company.state.table(entity).values()),
+                    list(company.state.tombstones.get(entity, {}).values()),
+                    since,
+                )
+                if group:  # copies, made under the lock: records change in place
+                    group[entity] = [company.present(entity, r) for r in group[entity]]
+                groups.append(group)
+        return self._ok({"CDCResponse": [{"QueryResponse": groups}]})
+
+    def _download(self, attachable_id: str) -> Reply:
+        """The file's temporary URL, as text (the bytes themselves are at that URL)."""
+        with self.company.lock:
+            state = self.company.state
+            url = attachments.download_url(self.company.base_url, state, attachable_id)
+        if url is None:
+            raise errors.not_found("Attachable", attachable_id)
+        return Reply(200, url.encode("utf-8"), "text/plain;charset=UTF-8")
 
     def _query(self, request: Request) -> Reply:
         if request.method == "GET":
@@ -168,7 +214,7 @@ class DataApi:
         if requestid is not None and len(requestid) > limit:
             raise errors.invalid_property("requestid", f"longer than {limit} characters")
         fingerprint = hashlib.sha256(
-            request.method.encode() + request.path.encode() + b"\0" + request.body
+            request.method.encode() + request.path.encode() + b"\0" + _content(request, is_batch)
         ).hexdigest()
         with self.company.lock:
             if requestid:
@@ -188,6 +234,18 @@ class DataApi:
             return reply
 
     def _do_write(self, request: Request, route_name: str, has_requestid: bool) -> Reply:
+        if route_name == "upload":
+            try:
+                answers = attachments.upload(
+                    self.company,
+                    WriteContext(self.company.state),
+                    request.headers.get("content-type", ""),
+                    request.body,
+                    self.attachment_max_bytes,
+                )
+            except errors.FaultError as fault:
+                return fault_reply(fault)
+            return self._ok({"AttachableResponse": answers})
         includes = {part.strip().lower() for part in request.params.get("include", "").split(",")}
         allow_dup = "allowduplicatedocnum" in includes
         try:

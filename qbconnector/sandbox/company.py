@@ -7,10 +7,12 @@ from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
-from qbconnector.sandbox import errors, jsonio, query_parser
-from qbconnector.sandbox.clock import meta_time
+from qbconnector.sandbox import errors, jsonio, links, query_parser
+from qbconnector.sandbox.attachments import ATTACHABLE, download_url
+from qbconnector.sandbox.clock import Clock
 from qbconnector.sandbox.kinds import SERVER_FIELDS, EntityKind
 from qbconnector.sandbox.names import CUSTOMER, EMPLOYEE, ITEM, VENDOR
+from qbconnector.sandbox.payments import PAYMENT
 from qbconnector.sandbox.query import entity_name, run
 from qbconnector.sandbox.rules import WriteContext, reject_unknown
 from qbconnector.sandbox.state import CompanyState, Record
@@ -33,6 +35,8 @@ KINDS: dict[str, EntityKind] = {
         ITEM,
         INVOICE,
         ESTIMATE,
+        PAYMENT,
+        ATTACHABLE,
         TAX_AGENCY,
         TAX_RATE,
         TAX_CODE,
@@ -48,19 +52,25 @@ class Company:
         self.state = state
         self.lock = threading.RLock()
         self._on_change = on_change
+        self.clock = Clock()
+        self.base_url = ""  # set by the server once bound: download links point at it
 
     def committed(self) -> None:
         with self.lock:
             self._on_change(self.state)
 
-    def create(self, entity: str, body: object, ctx: WriteContext) -> Record:
+    def create(
+        self, entity: str, body: object, ctx: WriteContext, server_fields: Record | None = None
+    ) -> Record:
+        """``server_fields`` are set by the server itself (an upload's FileName, Size...)."""
         if entity in TAX_ENTITIES:
             raise read_only(entity, "Create")
         kind = KINDS[entity]
-        fields = self._writable_fields(kind, body)
+        fields = {**self._writable_fields(kind, body), **(server_fields or {})}
         record = kind.build(ctx, fields, None)
+        self._before_store(entity, record, None)
         record_id = self.state.allocate_id(entity)
-        now = meta_time()
+        now = self.clock.stamp()
         record.update(
             {
                 "Id": record_id,
@@ -71,7 +81,8 @@ class Company:
             }
         )
         self.state.put(entity, record)
-        return jsonio.copy(record)  # type: ignore[no-any-return]
+        self._after_store(entity, None, record)
+        return self.present(entity, record)
 
     def update(self, entity: str, body: object, ctx: WriteContext) -> Record:
         if entity in TAX_ENTITIES:
@@ -93,6 +104,7 @@ class Company:
         else:
             merged = fields  # a full update nulls every writable field it omits
         record = kind.build(ctx, merged, existing)
+        self._before_store(entity, record, existing)
         record.update(
             {
                 "Id": existing["Id"],
@@ -101,12 +113,13 @@ class Company:
                 "sparse": False,
                 "MetaData": {
                     "CreateTime": existing["MetaData"]["CreateTime"],
-                    "LastUpdatedTime": meta_time(),
+                    "LastUpdatedTime": self.clock.stamp(),
                 },
             }
         )
         self.state.put(entity, record)
-        return jsonio.copy(record)  # type: ignore[no-any-return]
+        self._after_store(entity, existing, record)
+        return self.present(entity, record)
 
     def delete(self, entity: str, body: object) -> Record:
         if entity in TAX_ENTITIES:
@@ -116,22 +129,28 @@ class Company:
                 f"A {entity} cannot be deleted; make it inactive (Active=false) instead."
             )
         existing = self._current(entity, body)
-        self.state.remove(entity, str(existing["Id"]))
+        if entity == "Invoice":
+            links.refuse_if_paid(existing, "delete")
+        if entity == "Estimate":
+            links.refuse_if_converted(existing)
+        self.state.bury(entity, str(existing["Id"]), self.clock.stamp())
+        self._after_store(entity, existing, None)
         return {"Id": existing["Id"], "status": "Deleted", "domain": "QBO"}
 
     def void(self, entity: str, body: object) -> Record:
         if entity != "Invoice":
             raise errors.business(f"A {entity} cannot be voided.")
         existing = self._current(entity, body)
+        links.refuse_if_paid(existing, "void")
         record = jsonio.copy(existing)
         for line in record["Line"]:
             line["Amount"] = Decimal(0)
         record.update({"TotalAmt": Decimal(0), "Balance": Decimal(0), "PrivateNote": "Voided"})
         record["TxnTaxDetail"] = {"TotalTax": Decimal(0), "TaxLine": []}
         record["SyncToken"] = str(int(existing["SyncToken"]) + 1)
-        record["MetaData"]["LastUpdatedTime"] = meta_time()
+        record["MetaData"]["LastUpdatedTime"] = self.clock.stamp()
         self.state.put(entity, record)
-        return jsonio.copy(record)  # type: ignore[no-any-return]
+        return self.present(entity, record)
 
     def read(self, entity: str, record_id: str) -> Record:
         if entity in ("CompanyInfo", "Preferences"):
@@ -139,7 +158,7 @@ class Company:
         record = self.state.table(entity).get(record_id)
         if record is None:
             raise errors.not_found(entity, record_id)
-        return jsonio.copy(record)  # type: ignore[no-any-return]
+        return self.present(entity, record)
 
     def query(self, text: str) -> dict[str, Any]:
         parsed = query_parser.parse(text)
@@ -148,11 +167,41 @@ class Company:
             records = self.virtual(parsed.entity)
         else:
             records = list(self.state.table(parsed.entity).values())
-        return jsonio.copy(run(parsed, records))  # type: ignore[no-any-return]
+        answer: dict[str, Any] = jsonio.copy(run(parsed, records))
+        for record in answer.get("Attachable", []):
+            self._add_download_link(record)
+        return answer
+
+    def present(self, entity: str, record: Record) -> Record:
+        """A copy of a stored record as the API shows it (an attachable's download link)."""
+        shown: Record = jsonio.copy(record)
+        if entity == "Attachable":
+            self._add_download_link(shown)
+        return shown
+
+    def _add_download_link(self, record: Record) -> None:
+        url = download_url(self.base_url, self.state, str(record.get("Id")))
+        if url is not None:
+            record["TempDownloadUri"] = url
+
+    def _before_store(self, entity: str, record: Record, existing: Record | None) -> None:
+        if entity == "Invoice":
+            links.prepare_invoice(self.state, record, existing)
+        elif entity == "Estimate":
+            links.keep_estimate_links(record, existing)
+
+    def _after_store(self, entity: str, old: Record | None, new: Record | None) -> None:
+        """Side effects on other records, as QuickBooks makes them (balances, estimates)."""
+        if entity == "Invoice":
+            links.after_invoice(self.state, self.clock, old, new)
+        elif entity == "Payment":
+            links.after_payment(self.state, self.clock, old, new)
+        elif entity == "Attachable" and new is None and old is not None:
+            self.state.files.pop(str(old["Id"]), None)
 
     def virtual(self, entity: str) -> list[Record]:
         """CompanyInfo and Preferences, built from the company settings."""
-        meta = {"CreateTime": "2024-01-01T00:00:00-08:00", "LastUpdatedTime": meta_time()}
+        meta = {"CreateTime": "2024-01-01T00:00:00-08:00", "LastUpdatedTime": self.clock.stamp()}
         state = self.state
         if entity == "CompanyInfo":
             address = {"Id": "1", "Country": state.country}

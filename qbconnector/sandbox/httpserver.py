@@ -27,8 +27,14 @@ class SandboxHTTPServer(ThreadingHTTPServer):
     daemon_threads = False
     block_on_close = True  # server_close() joins every handler thread
 
-    def __init__(self, address: tuple[str, int], router: Callable[[Request], Reply]) -> None:
+    def __init__(
+        self,
+        address: tuple[str, int],
+        router: Callable[[Request], Reply],
+        max_body: int = MAX_BODY,
+    ) -> None:
         self.router = router
+        self.max_body = max_body  # beyond it: 413, as a front door would
         self._connections: set[socket.socket] = set()
         self._connections_lock = threading.Lock()
         super().__init__(address, SandboxHandler)
@@ -75,7 +81,7 @@ class SandboxHandler(BaseHTTPRequestHandler):
 
     def _serve(self) -> None:
         length = int(self.headers.get("Content-Length") or 0)
-        if length > MAX_BODY:
+        if length > self.server.max_body:
             self.send_error(413)
             return
         body = self.rfile.read(length) if length else b""

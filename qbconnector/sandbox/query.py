@@ -25,6 +25,16 @@ FILTERABLE: dict[str, tuple[str, ...]] = {
     "Item": ("Id", "Name", "Active", "Type", "Sku", "FullyQualifiedName", *_META),
     "Invoice": (*_SALES, "DueDate", "Balance", *_META),
     "Estimate": (*_SALES, "TxnStatus", "ExpirationDate", *_META),
+    "Payment": ("Id", "TxnDate", "CustomerRef", "TotalAmt", "PaymentRefNum", *_META),
+    "Attachable": (
+        "Id",
+        "FileName",
+        "ContentType",
+        "Category",
+        "AttachableRef.EntityRef.value",
+        "AttachableRef.EntityRef.type",
+        *_META,
+    ),
     "TaxAgency": ("Id", "DisplayName", "Active", *_META),
     "TaxRate": ("Id", "Name", "Active", "RateValue", "AgencyRef", *_META),
     "TaxCode": ("Id", "Name", "Active", "Taxable", "TaxGroup", *_META),
@@ -56,7 +66,9 @@ def run(query: Query, records: Iterable[Record]) -> dict[str, Any]:
     entity = query.entity
     conditions = [(_field(entity, c.field), c) for c in query.conditions]
     order = [(_field(entity, name), desc) for name, desc in query.order] or [("Id", False)]
-    matches = [r for r in records if all(_matches(_lookup(r, f), c) for f, c in conditions)]
+    matches = [
+        r for r in records if all(any(_matches(v, c) for v in _values(r, f)) for f, c in conditions)
+    ]
     if query.count:
         return {"totalCount": len(matches)}
     for field_name, descending in reversed(order):  # stable sorts: last key first
@@ -79,6 +91,19 @@ def _project(record: Record, columns: list[str]) -> Record:
 
 def _sorter(field_name: str) -> Callable[[Record], tuple[int, Any]]:
     return lambda record: _sort_key(field_name, _lookup(record, field_name))
+
+
+def _values(record: Record, path: str) -> list[Any]:
+    """Every value at ``path``; a list on the way (AttachableRef) gives one per element."""
+    head, _, rest = path.partition(".")
+    value = record.get(head) if isinstance(record, dict) else None
+    if isinstance(value, list) and rest:
+        return [found for item in value for found in _values(item, rest)]
+    if not rest:
+        return [_lookup(record, head)]
+    if isinstance(value, dict):
+        return _values(value, rest)
+    return [None]
 
 
 def _lookup(record: Record, path: str) -> Any:

@@ -11,7 +11,7 @@ from types import TracebackType
 from typing import Any
 
 from qbconnector.core.validation import is_loopback_host as is_loopback
-from qbconnector.sandbox import jsonio
+from qbconnector.sandbox import attachments, jsonio
 from qbconnector.sandbox.admin import PREFIX as ADMIN_PREFIX
 from qbconnector.sandbox.admin import AdminRoutes
 from qbconnector.sandbox.api import DataApi, Reply, Request, json_reply
@@ -19,16 +19,18 @@ from qbconnector.sandbox.company import Company
 from qbconnector.sandbox.faults import FaultInjector, FaultSettings
 from qbconnector.sandbox.flowfit_api import PREFIX as FLOWFIT_PREFIX
 from qbconnector.sandbox.flowfit_api import FlowFitStandIn
-from qbconnector.sandbox.httpserver import DATA_PATH, SandboxHTTPServer
+from qbconnector.sandbox.httpserver import DATA_PATH, MAX_BODY, SandboxHTTPServer
 from qbconnector.sandbox.limits import LimitSettings, RateLimiter
 from qbconnector.sandbox.oauth import OAuthService, TokenSettings
 from qbconnector.sandbox.oauth_routes import DISCOVERY_PATHS, PATHS, OAuthRoutes
+from qbconnector.sandbox.qbo_user import QuickBooksUser
 from qbconnector.sandbox.seed import CompanySeed, apply_seed
 from qbconnector.sandbox.state import CompanyState, StateFile
 from qbconnector.sandbox.taxes import code_id_by_name, seed_taxes
 
 __all__ = ["CompanySeed", "FaultSettings", "SandboxConfig", "SandboxServer", "is_loopback"]
 DEFAULT_REALM = "9130355377388086"
+FILES_PREFIX = "/_files/"
 
 
 @dataclass
@@ -53,6 +55,7 @@ class SandboxConfig:
     limit_settings: LimitSettings = field(default_factory=LimitSettings)
     flowfit_documents: Path | str | None = None  # serve the FlowFit API stand-in from this file
     flowfit_sync_number: str = "1001"
+    attachment_max_bytes: int = attachments.MAX_BYTES  # tests lower it to try the refusal
 
 
 class SandboxServer:
@@ -84,12 +87,19 @@ class SandboxServer:
         )
         self.faults = FaultInjector(self._fault_settings())
         self.api = DataApi(
-            self.company, self.oauth, self.limiter, self.faults, self.config.replay_errors
+            self.company,
+            self.oauth,
+            self.limiter,
+            self.faults,
+            self.config.replay_errors,
+            self.config.attachment_max_bytes,
         )
         self.admin = AdminRoutes(self.api, self.faults, self.limiter)
-        self._httpd = SandboxHTTPServer((self.config.host, self.config.port), self._route)
+        max_body = max(MAX_BODY, self.config.attachment_max_bytes + 1024 * 1024)
+        self._httpd = SandboxHTTPServer((self.config.host, self.config.port), self._route, max_body)
         host, port = self._httpd.socket.getsockname()[:2]
         self._base_url = f"http://{host}:{port}"
+        self.company.base_url = self._base_url
         self.oauth_routes = OAuthRoutes(self.oauth, self._base_url, state.realm_id)
         self._thread: threading.Thread | None = None
         self.flowfit = (
@@ -201,6 +211,51 @@ class SandboxServer:
         """Make a tax code (by Name or Id) active or inactive, as a company admin would."""
         return self.admin.set_tax_code({"name_or_id": name_or_id, "active": active})
 
+    # -- "in QuickBooks": what a person does in the web app (also POST /_admin/...) -----------
+
+    @property
+    def qbo_user(self) -> QuickBooksUser:
+        return self.admin.user
+
+    def edit_in_quickbooks(
+        self,
+        entity: str,
+        entity_id: str,
+        changes: dict[str, Any] | None = None,
+        line_amounts: dict[str, Any] | None = None,
+    ) -> dict[str, Any]:
+        """Sparse-edit a record as a QuickBooks user would (SyncToken and time move on)."""
+        return self.admin.user.edit(entity, entity_id, changes, line_amounts)
+
+    def record_payment(
+        self,
+        invoice_id: str,
+        amount: object,
+        total_amount: object | None = None,
+        payment_ref_num: str | None = None,
+    ) -> dict[str, Any]:
+        """Receive a payment on one invoice (amount as Decimal, int or str; never float)."""
+        return self.admin.user.record_payment(invoice_id, amount, total_amount, payment_ref_num)
+
+    def set_estimate_status(
+        self, estimate_id: str, status: str, accepted_by: str | None = None
+    ) -> dict[str, Any]:
+        return self.admin.user.set_estimate_status(estimate_id, status, accepted_by)
+
+    def delete_in_quickbooks(self, entity: str, entity_id: str) -> dict[str, Any]:
+        return self.admin.user.delete(entity, entity_id)
+
+    def void_in_quickbooks(self, invoice_id: str) -> dict[str, Any]:
+        return self.admin.user.void(invoice_id)
+
+    def advance_clock(self, seconds: float) -> None:
+        """Move the company's clock forward: MetaData times, CDC's 30 days, ``time``."""
+        self.company.clock.advance(seconds)
+
+    def attachment_bytes(self, attachable_id: str) -> bytes | None:
+        with self.company.lock:
+            return attachments.file_bytes(self.company.state, attachable_id)
+
     def connection_info(self, tokens: dict[str, Any] | None = None) -> dict[str, Any]:
         """What the CLI prints: URLs, realm, client credentials and a fresh token pair."""
         grant = tokens if tokens is not None else self.issue_tokens()
@@ -226,9 +281,21 @@ class SandboxServer:
             return self.oauth_routes.handle(request)
         if request.path.startswith(ADMIN_PREFIX):
             return self.admin.handle(request)
+        if request.path.startswith(FILES_PREFIX) and request.method == "GET":
+            return self._serve_file(request.path[len(FILES_PREFIX) :])
         if self.flowfit is not None and request.path.startswith(FLOWFIT_PREFIX):
             return self.flowfit.handle(request)
         return json_reply(404, {"error": f"no such path {request.path}"})
+
+    def _serve_file(self, rest: str) -> Reply:
+        """A TempDownloadUri: no bearer token (like Intuit's pre-signed links), only its own."""
+        attachable_id, _, token = rest.partition("/")
+        with self.company.lock:
+            data = attachments.file_bytes(self.company.state, attachable_id, token)
+            record = self.company.state.table("Attachable").get(attachable_id, {})
+        if data is None:
+            return json_reply(404, {"error": "no such file"})
+        return Reply(200, data, str(record.get("ContentType", "application/octet-stream")))
 
     def _load_or_create_state(self) -> CompanyState:
         if self._state_file is not None:

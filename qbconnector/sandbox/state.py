@@ -64,6 +64,10 @@ class CompanyState:
     next_doc_numbers: dict[str, int] = field(default_factory=dict)
     replies: dict[str, StoredReply] = field(default_factory=dict)
     oauth: dict[str, Any] = field(default_factory=dict)
+    # Deleted records as CDC reports them ({"Id", "status": "Deleted", ...}), by entity and Id.
+    tombstones: dict[str, dict[str, Record]] = field(default_factory=dict)
+    # Uploaded attachment bytes, base64, by Attachable Id (with the download token).
+    files: dict[str, dict[str, str]] = field(default_factory=dict)
     # Not saved: rebuilt from the entities, so uniqueness checks stay O(1) at 10,000s of rows.
     index: dict[tuple[str, str], set[tuple[str, str]]] = field(default_factory=dict, repr=False)
 
@@ -96,6 +100,16 @@ class CompanyState:
             for record in list(table.values()):
                 self.put(entity, record)
 
+    def bury(self, entity: str, record_id: str, when: str) -> None:
+        """Remove a record and remember its deletion for CDC."""
+        self.remove(entity, record_id)
+        self.tombstones.setdefault(entity, {})[record_id] = {
+            "Id": record_id,
+            "status": "Deleted",
+            "domain": "QBO",
+            "MetaData": {"LastUpdatedTime": when},
+        }
+
     def table(self, entity: str) -> dict[str, Record]:
         return self.entities.setdefault(entity, {})
 
@@ -120,6 +134,8 @@ class CompanyState:
             "next_doc_numbers": self.next_doc_numbers,
             "replies": {key: reply.to_json() for key, reply in self.replies.items()},
             "oauth": self.oauth,
+            "tombstones": self.tombstones,
+            "files": self.files,
         }
 
     @classmethod
@@ -140,6 +156,8 @@ class CompanyState:
             next_doc_numbers={key: int(value) for key, value in data["next_doc_numbers"].items()},
             replies={key: StoredReply.from_json(v) for key, v in data["replies"].items()},
             oauth=data["oauth"],
+            tombstones=data.get("tombstones", {}),  # absent in files from before CDC
+            files=data.get("files", {}),
         )
         state.reindex()
         return state

@@ -73,7 +73,7 @@ def test_read_back_and_company_info(qbo: QboSession) -> None:
 
 
 def test_unknown_path_is_a_system_fault(qbo: QboSession) -> None:
-    response = qbo.get("payment/1")
+    response = qbo.get("purchaseorder/1")  # not modelled
 
     assert response.status_code == 400
     assert response.json()["Fault"]["type"] == "SystemFault"
