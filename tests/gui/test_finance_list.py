@@ -15,9 +15,10 @@ from qbconnector.core.documents import DocumentKind, DocumentStatus
 from qbconnector.flowfit.samples import generate_documents
 from qbconnector.storage.ledger import Ledger
 from qbconnector.storage.profile import Profile
-from qbconnector.sync.listing import QbState
+from qbconnector.sync.listing import ListedDocument, QbState
 from qbconnector.sync.results import DocumentResult, Outcome
 from qbconnector.ui.finance.model import Column, FinanceTableModel, RowFilter
+from qbconnector.ui.finance.ordering import SORT_KEYS, SORT_RUN, sorted_indices
 from qbconnector.ui.finance.proxy import FinanceProxy
 from qbconnector.ui.main_window import MainWindow
 from tests.gui.finance_support import store_documents, wait_loaded
@@ -45,7 +46,6 @@ def numbers_shown(window: MainWindow) -> list[str]:
 
 
 def test_model_and_proxy_keep_the_item_model_contract(qtbot: QtBot) -> None:
-    from qbconnector.sync.listing import ListedDocument
 
     model = FinanceTableModel(DocumentKind.INVOICE)
     proxy = FinanceProxy()
@@ -180,3 +180,21 @@ def test_quotes_switch_and_breadcrumb(finance: MainWindow) -> None:
     assert [a.text() for a in menu.actions()] == ["Show details…"]
     menu.deleteLater()
     assert page.context_menu(QModelIndex()) is None
+
+
+@pytest.mark.parametrize("order", [Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder])
+@pytest.mark.parametrize("column", [Column.CLIENT, Column.TOTAL, Column.DATE])
+def test_sorting_in_runs_gives_the_order_of_one_stable_sort(
+    column: Column, order: Qt.SortOrder
+) -> None:
+    # More rows than one run, many ties (few clients): the merge must keep ties in list order.
+    documents = generate_documents(9000, seed=2)
+    rows = [ListedDocument(doc.kind, doc.number, doc.date, doc.client.name, doc.project.number,
+                           doc.tax_amount, doc.total, doc.currency, doc.status, doc.updated_at,
+                           QbState.NOT_SYNCED, None, "", None, "")
+            for doc in documents]  # fmt: skip
+    assert len(rows) > SORT_RUN
+    key = SORT_KEYS[column]
+    descending = order is Qt.SortOrder.DescendingOrder
+    expected = sorted(range(len(rows)), key=lambda i: key(rows[i]), reverse=descending)
+    assert sorted_indices(rows, (column, order)) == expected

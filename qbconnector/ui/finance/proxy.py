@@ -4,20 +4,21 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QIdentityProxyModel, QModelIndex, QPersistentModelIndex, Qt
 
 from qbconnector.ui.finance.model import FinanceTableModel, RowFilter
 
 
-class FinanceProxy(QSortFilterProxyModel):
-    """The view's sort and filter interface. No Python filterAcceptsRow or lessThan: Qt would
-    call them once per row or comparison (seconds for 100,000 rows); the source model sorts and
-    filters on precomputed keys instead, and the proxy maps rows in C++. No signals of its own.
+class FinanceProxy(QIdentityProxyModel):
+    """The view's sort and filter interface. The source model sorts and filters on
+    precomputed keys (a Python lessThan or filterAcceptsRow would be called once per row or
+    comparison: seconds for 100,000 rows), so the proxy only passes rows through one to one
+    (an identity proxy keeps no mapping table to rebuild after each sort or search, tens of
+    milliseconds for 100,000 rows). No signals of its own.
     """
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self.setDynamicSortFilter(False)
         self.row_filter = RowFilter()
         self.sort_column = -1
         self.sort_order = Qt.SortOrder.AscendingOrder
