@@ -9,8 +9,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import requests
-from intuitlib.enums import Scopes
-from intuitlib.exceptions import AuthClientError
 
 from qbconnector.quickbooks import connect_errors
 from qbconnector.quickbooks.errors import TokenEndpointError
@@ -72,6 +70,8 @@ class ConnectAttempt:
             self._listener = RedirectListener(self.target, self.settings.redirect_uri)
             if self._cancelled:
                 self._listener.cancel()
+        from intuitlib.enums import Scopes  # loaded when connecting, not at every start
+
         self.url = str(self._client.get_authorization_url([Scopes.ACCOUNTING], self.state))
         return self.url
 
@@ -94,6 +94,8 @@ class ConnectAttempt:
         if self._client is None:
             raise RuntimeError("exchange needs a started attempt")
         client = self._client
+        from intuitlib.exceptions import AuthClientError
+
         try:
             client.get_bearer_token(redirect.code, realm_id=redirect.realm_id)
         except AuthClientError as failure:
@@ -120,7 +122,8 @@ class ConnectAttempt:
             self._client.close()
 
 
-def _exchange_failure(failure: AuthClientError) -> Exception:
+def _exchange_failure(failure: Any) -> Exception:
+    """``failure`` is intuitlib's AuthClientError."""
     # At the exchange, invalid_grant means the code (not a saved refresh token) is refused.
     if parse_fault(bytes(failure.content or b"")).first.code == "invalid_grant":
         return connect_errors.code_rejected()
