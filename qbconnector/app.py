@@ -68,7 +68,9 @@ def build_window(
 
 def launch_demo(language: str | None) -> None:
     """The demo in its own process and throw-away profile: the user's profile stays empty."""
-    command = [sys.executable, "-m", "qbconnector", "demo"]
+    # A frozen app is its own interpreter: `python -m qbconnector` there is the program itself.
+    frozen = getattr(sys, "frozen", False)
+    command = [sys.executable, "demo"] if frozen else [sys.executable, "-m", "qbconnector", "demo"]
     if language:
         command += ["--language", language]
     subprocess.Popen(command, start_new_session=True)
