@@ -9,6 +9,21 @@ BUILD_VENV="${BUILD_VENV:-build/venv}"
 PYTHON="${PYTHON:-python3}"
 
 started=$(date +%s)
+# PyInstaller bundles Python's shared library; Debian's own python3.X ships it in libpython3.X.
+version=$("$PYTHON" -c 'import sys; print(f"{sys.version_info[0]}.{sys.version_info[1]}")')
+libdir=$("$PYTHON" -c 'import sysconfig; print(sysconfig.get_config_var("LIBDIR") or "")')
+if [ "$(uname -s)" = Linux ] && [ ! -e "$libdir/libpython$version.so.1.0" ] \
+    && ! ldconfig -p 2>/dev/null | grep -q "libpython$version.so.1.0"; then
+  if command -v apt-get >/dev/null; then
+    SUDO=""
+    [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+    $SUDO apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "libpython$version"
+  else
+    echo "package: PyInstaller needs libpython$version.so.1.0 (a Python built with --enable-shared)" >&2
+    exit 2
+  fi
+fi
 if [ ! -x "$BUILD_VENV/bin/python" ]; then
   "$PYTHON" -m venv "$BUILD_VENV"
   "$BUILD_VENV/bin/python" -m pip install -q --upgrade pip
