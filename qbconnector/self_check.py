@@ -7,9 +7,11 @@ import sys
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TextIO
 
 from qbconnector.core.documents import Document, DocumentStatus
+from qbconnector.core.licences import bundled_libraries, licence_texts_dir
 from qbconnector.core.resources import resource_path, resources_dir
 from qbconnector.demo import DemoEnvironment, samples_file
 from qbconnector.flowfit.importer import read_documents
@@ -91,6 +93,23 @@ def check_tls_and_crypto() -> str:
     if not jwt.algorithms.has_crypto:
         raise SelfTestError("PyJWT has no cryptography backend")
     return "certifi CA bundle, PyJWT with cryptography"
+
+
+def check_licences() -> str:
+    """The About dialog's data: every shipped library's version, the LGPL and GPL texts."""
+    linux_only = "(Linux)"
+    libraries = [
+        lib for lib in bundled_libraries()
+        if sys.platform.startswith("linux") or linux_only not in lib.name
+    ]  # fmt: skip
+    unknown = [lib.name for lib in libraries if not lib.version]
+    if unknown:
+        raise SelfTestError(f"no version (metadata not bundled) for: {', '.join(unknown)}")
+    folder = Path(licence_texts_dir())
+    missing = [name for name in ("LGPL-3.0.txt", "GPL-3.0.txt") if not (folder / name).is_file()]
+    if missing:
+        raise SelfTestError(f"licence texts missing from {folder}: {', '.join(missing)}")
+    return f"{len(libraries)} libraries with versions, LGPL and GPL texts"
 
 
 def sample_documents() -> list[Document]:

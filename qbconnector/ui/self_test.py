@@ -15,6 +15,7 @@ from qbconnector.self_check import (
     ICONS,
     StepRunner,
     check_bundle_files,
+    check_licences,
     check_tls_and_crypto,
     sync_samples,
 )
@@ -27,6 +28,7 @@ def run_self_test(out: TextIO | None = None) -> int:
     runner = StepRunner(out if out is not None else sys.stdout)
     runner.step("bundle files", check_bundle_files)
     runner.step("TLS and crypto", check_tls_and_crypto)
+    runner.step("licences", check_licences)
     root = Path(tempfile.mkdtemp(prefix="qbconnector-self-test-"))
     demos: list[DemoEnvironment] = []
     try:
@@ -69,6 +71,7 @@ def _window_steps(runner: StepRunner, profile: Profile) -> None:
             runner.step(f"render Parameters > {title}", _bound(check.render_tab, index))
         runner.step("render Finance", check.render_finance)
         runner.step("render in French", check.render_french)
+        runner.step("render About", check.render_about)
     finally:
         close_runner = StepRunner(runner.out) if runner.failed else runner
         close_runner.step("close the window", check.close)

@@ -138,6 +138,17 @@ class WindowChecks:
         finally:
             install_translator(self.app, "en")
 
+    def render_about(self) -> str:
+        dialog = self._window().show_about()
+        try:
+            if not wait_until(dialog.isVisible):
+                raise SelfTestError("the About dialog did not open")
+            if "LGPL" not in dialog.licences.toPlainText():
+                raise SelfTestError("the About dialog lacks Qt's LGPL notice")
+            return rendered(dialog, "the About dialog")
+        finally:
+            dialog.close()
+
     def close(self) -> str:
         window = self._window()
         window.close()

@@ -17,8 +17,9 @@ def test_every_step_passes_and_is_reported(qtbot: QtBot) -> None:
     lines = out.getvalue().splitlines()
     assert all(line.startswith("self-test: ok ") for line in lines[:-1]), lines
     text = out.getvalue()
-    for step in ("bundle files", "sync of the samples", "translations", "icons",
-                 "render Parameters > Taxes", "render Finance", "render in French"):  # fmt: skip
+    for step in ("bundle files", "licences", "sync of the samples", "translations", "icons",
+                 "render Parameters > Taxes", "render Finance", "render in French",
+                 "render About"):  # fmt: skip
         assert f"self-test: ok {step} " in text
     assert lines[-1].startswith("self-test: passed in ")
 
