@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import QByteArray, QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QIcon, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -399,15 +401,18 @@ class MainWindow(QMainWindow):
         # Switching language rebuilds texts; wait until background jobs have reported back.
         self.language.setEnabled(not busy)
 
-    def show_about(self) -> AboutDialog:
-        """The About dialog (version, folders, licences), shown without blocking the window."""
+    def show_about(self) -> None:
+        """The About dialog (version, folders, licences), once the libraries' versions are read
+        off the GUI thread; shown without blocking the window."""
+        self.runner.submit(bundled_libraries, on_done=self._open_about)
+
+    def _open_about(self, libraries: Any) -> None:
         profile = self.services.profile
         dialog = AboutDialog(
-            profile.root, profile.log_dir, bundled_libraries(), licence_texts_dir(), self
+            profile.root, profile.log_dir, tuple(libraries), licence_texts_dir(), self
         )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
-        return dialog
 
     def _language_chosen(self, _index: int) -> None:
         self.languageRequested.emit(str(self.language.currentData()))

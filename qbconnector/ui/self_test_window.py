@@ -13,6 +13,7 @@ from qbconnector.app import build_window, create_application
 from qbconnector.core.resources import resource_path
 from qbconnector.self_check import SelfTestError
 from qbconnector.storage.profile import Profile
+from qbconnector.ui.about import AboutDialog
 from qbconnector.ui.first_paint import FirstPaint
 from qbconnector.ui.i18n import install_translator
 from qbconnector.ui.main_window import PAGE_FINANCE, PAGE_PARAMETERS, MainWindow
@@ -32,6 +33,11 @@ def wait_until(condition: Callable[[], bool], timeout_ms: int = TIMEOUT_MS) -> b
     loop.exec()
     poll.stop()
     return condition()
+
+
+def _about(window: MainWindow) -> AboutDialog | None:
+    dialog = window.findChild(AboutDialog, "aboutDialog")
+    return dialog if isinstance(dialog, AboutDialog) and dialog.isVisible() else None
 
 
 def rendered(widget: QWidget, what: str) -> str:
@@ -139,10 +145,13 @@ class WindowChecks:
             install_translator(self.app, "en")
 
     def render_about(self) -> str:
-        dialog = self._window().show_about()
+        window = self._window()
+        window.show_about()
+        if not wait_until(lambda: _about(window) is not None):
+            raise SelfTestError("the About dialog did not open")
+        dialog = _about(window)
+        assert dialog is not None
         try:
-            if not wait_until(dialog.isVisible):
-                raise SelfTestError("the About dialog did not open")
             if "LGPL" not in dialog.licences.toPlainText():
                 raise SelfTestError("the About dialog lacks Qt's LGPL notice")
             return rendered(dialog, "the About dialog")

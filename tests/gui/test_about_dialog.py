@@ -14,7 +14,8 @@ from qbconnector.ui.main_window import MainWindow
 
 
 def _open(window: MainWindow, qtbot: QtBot) -> AboutDialog:
-    window.about_button.click()
+    window.about_button.click()  # the versions are read off the GUI thread first
+    qtbot.waitUntil(lambda: window.findChild(AboutDialog, "aboutDialog") is not None)
     dialog = window.findChild(AboutDialog, "aboutDialog")
     assert isinstance(dialog, AboutDialog)
     qtbot.waitExposed(dialog)
