@@ -7,6 +7,7 @@ import subprocess
 import sys
 from collections.abc import Sequence
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from qbconnector.core.logs import try_logging
@@ -14,6 +15,7 @@ from qbconnector.core.resources import resource_path
 from qbconnector.services import ConnectorServices
 from qbconnector.storage.profile import Profile
 from qbconnector.storage.vault import open_vault
+from qbconnector.ui.first_paint import FirstPaint
 from qbconnector.ui.i18n import current_language, install_translator
 from qbconnector.ui.main_window import MainWindow
 from qbconnector.ui.ui_state import UiState
@@ -66,18 +68,39 @@ def build_window(
 
 def launch_demo(language: str | None) -> None:
     """The demo in its own process and throw-away profile: the user's profile stays empty."""
-    command = [sys.executable, "-m", "qbconnector", "demo"]
+    # A frozen app is its own interpreter: `python -m qbconnector` there is the program itself.
+    frozen = getattr(sys, "frozen", False)
+    command = [sys.executable, "demo"] if frozen else [sys.executable, "-m", "qbconnector", "demo"]
     if language:
         command += ["--language", language]
     subprocess.Popen(command, start_new_session=True)
 
 
-def run(profile: Profile, *, language: str | None = None, demo: bool = False) -> int:
-    """Show the window and run the event loop until it closes."""
+def run(
+    profile: Profile,
+    *,
+    language: str | None = None,
+    demo: bool = False,
+    exit_after_first_paint: bool = False,
+) -> int:
+    """Show the window and run the event loop until it closes (or, for start-up measurements,
+    until the window is first painted)."""
     app = create_application()
     window = build_window(app, profile, language=language, demo=demo, welcome=True)
+    if exit_after_first_paint:
+        _quit_after_first_paint(app, window)
     window.show()
     notes = window.startup_warnings()  # the vault's note stays in the status bar instead
     if notes:
         QMessageBox.information(window, window.tr("qbconnector"), "\n\n".join(notes))
     return int(app.exec())
+
+
+def _quit_after_first_paint(app: QApplication, window: MainWindow) -> None:
+    probe = FirstPaint(window)
+
+    def painted() -> None:
+        print("qbconnector: first paint", flush=True)
+        QTimer.singleShot(0, app.quit)
+
+    probe.painted.connect(painted)

@@ -53,6 +53,11 @@ def build_parser(selected: str | None) -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"qbconnector {__version__}")
     parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="check this installation (window offscreen, throw-away demo profile) and exit",
+    )
+    parser.add_argument(
         "--profile", metavar="DIR", help="profile folder (default: QBCONNECTOR_PROFILE or per-user)"
     )
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -86,6 +91,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     selected = _selected_command(arguments) or ("gui" if not _wants_help(arguments) else None)
     parser = build_parser(selected)
     args = parser.parse_args(arguments)
+    if args.self_test:
+        from qbconnector.ui.self_test import run_self_test  # Qt loads only for the self-test
+
+        return run_self_test()
     command = args.command or "gui"
     module = _load(command)
     if module is None:

@@ -19,6 +19,7 @@ from qbconnector.commands._numbers import (
     bounded_int,
 )
 from qbconnector.commands._sync_output import ProgressBar, plan_json, plan_lines
+from qbconnector.commands._watch_lock import single_watcher
 from qbconnector.core.documents import Document, DocumentKind
 from qbconnector.core.errors import BadInputError, ExitCode, QbConnectorError
 from qbconnector.quickbooks.client import QuickBooksClient
@@ -76,7 +77,8 @@ def run(args: argparse.Namespace, profile: Profile) -> int:
     selection = Selection(kinds=KINDS[args.kind], numbers=tuple(args.numbers))
     with _opened(context) as (source, ledger):
         if args.watch:
-            return _watch(args, context, source, ledger)
+            with single_watcher(profile):  # two watchers on one profile: a clear refusal
+                return _watch(args, context, source, ledger)
         documents = source.list_documents(selection)
         check_all_found(selection, documents, source.description)
         if args.dry_run:

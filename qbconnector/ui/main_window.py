@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import QByteArray, QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QIcon, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -20,11 +22,13 @@ from PySide6.QtWidgets import (
 
 from qbconnector.connect_service import ConnectOutcome
 from qbconnector.core.errors import QbConnectorError
+from qbconnector.core.licences import bundled_libraries, licence_texts_dir
 from qbconnector.core.resources import resource_path
 from qbconnector.core.settings import Environment, Settings
 from qbconnector.quickbooks.tokenstate import renewal_deadline, renewal_warning_due
 from qbconnector.services import ConnectionReport, ConnectorServices
 from qbconnector.storage.settings_file import LoadedSettings
+from qbconnector.ui.about import AboutDialog
 from qbconnector.ui.finance.page import FinancePage
 from qbconnector.ui.finance.texts import kind_plural
 from qbconnector.ui.i18n import current_language
@@ -179,6 +183,10 @@ class MainWindow(QMainWindow):
         self.language.setCurrentIndex(max(self.language.findData(current_language()), 0))
         self.language.activated.connect(self._language_chosen)
         layout.addWidget(self.language)
+        self.about_button = QToolButton()
+        self.about_button.setObjectName("aboutButton")
+        self.about_button.clicked.connect(self.show_about)
+        layout.addWidget(self.about_button, 0, Qt.AlignmentFlag.AlignHCenter)
         return column
 
     def _nav_button(self, name: str, icon: str) -> QToolButton:
@@ -227,6 +235,7 @@ class MainWindow(QMainWindow):
         self.nav_finance.setAccessibleName(self.tr("Finance"))
         self.language.setAccessibleName(self.tr("Interface language"))
         self.language.setToolTip(self.tr("Interface language"))
+        self.about_button.setText(self.tr("About"))
         self._update_title()
         self._update_breadcrumb()
         self._settings_changed(self.parameters.settings)
@@ -391,6 +400,19 @@ class MainWindow(QMainWindow):
     def _busy_changed(self, busy: bool) -> None:
         # Switching language rebuilds texts; wait until background jobs have reported back.
         self.language.setEnabled(not busy)
+
+    def show_about(self) -> None:
+        """The About dialog (version, folders, licences), once the libraries' versions are read
+        off the GUI thread; shown without blocking the window."""
+        self.runner.submit(bundled_libraries, on_done=self._open_about)
+
+    def _open_about(self, libraries: Any) -> None:
+        profile = self.services.profile
+        dialog = AboutDialog(
+            profile.root, profile.log_dir, tuple(libraries), licence_texts_dir(), self
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
 
     def _language_chosen(self, _index: int) -> None:
         self.languageRequested.emit(str(self.language.currentData()))

@@ -2,6 +2,49 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About qbconnector</source>
+        <translation>À propos de qbconnector</translation>
+    </message>
+    <message>
+        <source>Pushes FlowFit invoices and quotes to QuickBooks Online.</source>
+        <translation>Transmet les factures et les soumissions de FlowFit à QuickBooks Online.</translation>
+    </message>
+    <message>
+        <source>Profile folder:</source>
+        <translation>Dossier du profil :</translation>
+    </message>
+    <message>
+        <source>Log folder:</source>
+        <translation>Dossier des journaux :</translation>
+    </message>
+    <message>
+        <source>This program uses Qt %1 and PySide6 %2 under the GNU Lesser General Public License version 3 (LGPL-3.0). They are shipped unmodified, as separate shared libraries that you may replace with your own build of the same version. Their source code is available at %3 and %4. The texts of the LGPL and of the GPL it refers to are in %5.</source>
+        <translation>Ce programme utilise Qt %1 et PySide6 %2 sous la licence publique générale limitée GNU, version 3 (LGPL-3.0). Ils sont fournis sans modification, sous forme de bibliothèques partagées distinctes que vous pouvez remplacer par votre propre compilation de la même version. Leur code source est offert à %3 et à %4. Les textes de la LGPL et de la GPL à laquelle elle renvoie se trouvent dans %5.</translation>
+    </message>
+    <message>
+        <source>Library</source>
+        <translation>Bibliothèque</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Licence</source>
+        <translation>Licence</translation>
+    </message>
+    <message>
+        <source>Qt&apos;s own third-party parts (such as ICU) and their licences: %1</source>
+        <translation>Composants tiers de Qt (comme ICU) et leurs licences : %1</translation>
+    </message>
+    <message>
+        <source>Licences</source>
+        <translation>Licences</translation>
+    </message>
+</context>
+<context>
     <name>ChipBox</name>
     <message>
         <source>Type text, or press + to add a variable</source>
@@ -562,6 +605,10 @@ Passer à l’entreprise %2?</translation>
     <message>
         <source>Interface language</source>
         <translation>Langue de l&apos;interface</translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation>À propos</translation>
     </message>
     <message>
         <source>Welcome</source>
