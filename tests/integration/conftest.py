@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from pathlib import Path
 
 import pytest
 import requests
 
+from qbconnector.quickbooks.client import QuickBooksClient
 from qbconnector.sandbox.server import SandboxServer
+from qbconnector.storage.ledger import Ledger
+from tests.integration.sync_support import sandbox_client
 from tests.sandbox_fixtures import SandboxFactory
 
 __all__ = ["QboSession", "SandboxFactory"]
@@ -60,3 +64,17 @@ def qbo_for() -> Iterator[Callable[[SandboxServer], QboSession]]:
     yield open_session
     for session in sessions:
         session.close()
+
+
+@pytest.fixture
+def client(server: SandboxServer) -> Iterator[QuickBooksClient]:
+    """A real client on the test module's ``server`` fixture (sync tests define one)."""
+    built, _vault, _tokens = sandbox_client(server)
+    yield built
+    built.close()
+
+
+@pytest.fixture
+def ledger(tmp_path: Path) -> Iterator[Ledger]:
+    with Ledger.open(tmp_path / "ledger.sqlite3", who="tester") as opened:
+        yield opened

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import dataclasses
 import threading
-from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
 
@@ -33,19 +32,6 @@ from tests.integration.sync_support import (
 @pytest.fixture
 def server(sandbox_factory: SandboxFactory) -> SandboxServer:
     return sandbox_factory(time_scale=60, seed=CompanySeed(vendors=["Vendor Taken Inc."]))
-
-
-@pytest.fixture
-def client(server: SandboxServer) -> Iterator[QuickBooksClient]:
-    built, _vault, _tokens = sandbox_client(server)
-    yield built
-    built.close()
-
-
-@pytest.fixture
-def ledger(tmp_path: Path) -> Iterator[Ledger]:
-    with Ledger.open(tmp_path / "ledger.sqlite3", who="tester") as opened:
-        yield opened
 
 
 def documents(count: int = 40) -> list[Document]:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterator
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
@@ -34,19 +33,6 @@ CENT = Decimal("0.01")
 @pytest.fixture
 def server(sandbox_factory: SandboxFactory) -> SandboxServer:
     return sandbox_factory(time_scale=60)
-
-
-@pytest.fixture
-def client(server: SandboxServer) -> Iterator[QuickBooksClient]:
-    built, _vault, _tokens = sandbox_client(server)
-    yield built
-    built.close()
-
-
-@pytest.fixture
-def ledger(tmp_path: Path) -> Iterator[Ledger]:
-    with Ledger.open(tmp_path / "ledger.sqlite3", who="tester") as opened:
-        yield opened
 
 
 def penny_invoice(number: str = "INV-PENNY") -> Document:
