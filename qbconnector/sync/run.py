@@ -7,6 +7,7 @@ their customers), ``schedule`` (which unit goes when), ``send`` (worker threads)
 
 from __future__ import annotations
 
+import math
 import threading
 from collections.abc import Callable, Iterable, Sequence
 
@@ -77,7 +78,8 @@ class SyncRun(RunState):
         facts_part = facts_statements(item_ids)
         statements = facts_part + lookup_statements(unknown)
         config = self.context.config
-        needed = 2 + -(-len(self.documents) // config.batch_size)  # documents, customers
+        # This run's batch calls: its documents', and about two of customers.
+        needed = 2 + math.ceil(len(self.documents) / config.batch_size)
         answers = read_together(self.api, statements, budget=self.scheduler.budget,
                                 batch_calls_needed=needed, requestid=self.context.requestids,
                                 policy=config.retry)  # fmt: skip
