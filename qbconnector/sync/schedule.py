@@ -106,10 +106,12 @@ class Scheduler:
         batch_wait = budget.wait_for(batch=True)
         if batch_wait <= 0:
             full = len(work.customers) >= self.batch_size or len(work.jobs) >= self.batch_size
-            # Customers go at once: documents wait on them.
-            if idle or full or work.customers or self._affordable(work, budget):
+            # Customers go at once (documents wait on them); a batch that is not full waits
+            # only for documents a customer in flight will release, unless it can be afforded.
+            last = idle or not work.waiting
+            if last or full or work.customers or self._affordable(work, budget):
                 return self._batch(work)
-            return None  # the customers in flight bring documents to fill this batch
+            return None
         if self.singles and work.jobs:
             single_wait = budget.wait_for(batch=False)
             if single_wait <= 0:
