@@ -23,6 +23,7 @@ COMMANDS: dict[str, str] = {
     "status": "status_cmd",
     "sandbox": "sandbox_cmd",
     "sync": "sync_cmd",
+    "pull": "pull_cmd",
     "connect": "connect_cmd",
     "disconnect": "disconnect_cmd",
 }

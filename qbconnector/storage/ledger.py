@@ -19,6 +19,8 @@ from qbconnector.storage.ledger_schema import (
     HistoryEntry,
     LedgerRow,
     Operation,
+    Pulled,
+    PulledState,
     RowState,
 )
 from qbconnector.storage.readsafe import damaged_rows
@@ -31,6 +33,8 @@ __all__ = [
     "Ledger",
     "LedgerRow",
     "Operation",
+    "Pulled",
+    "PulledState",
     "RowState",
 ]
 
@@ -272,6 +276,24 @@ class Ledger:
             " VALUES (?, ?, 'failed', ?, ?, ?) ON CONFLICT (kind, number) DO NOTHING",
             (kind.value, number, number, now, now),
         )
+
+    def pushed(self) -> list[LedgerRow]:
+        """Rows QuickBooks holds (they have an Id), in key order: what a pull reports on."""
+        return [row for row in self.rows() if row.qbo_id is not None]
+
+    def store_pulled(self, pulled: Iterable[Pulled]) -> None:
+        """Write what a pull found for each document; one commit."""
+        with self.transaction():
+            for found in pulled:
+                balance = str(found.balance) if found.balance is not None else None
+                self.database.execute(
+                    "UPDATE documents SET qbo_state = ?, qbo_balance = ?, qbo_changed_at = ?,"
+                    " qbo_edited = ?, qbo_due_date = ?, qbo_fingerprint = ?,"
+                    " qbo_fingerprint_token = ? WHERE kind = ? AND number = ?",
+                    (found.state.value, balance, found.changed_at, int(found.edited),
+                     found.due_date, found.fingerprint, found.fingerprint_token,
+                     found.kind.value, found.number),
+                )  # fmt: skip
 
     # -- customers -----------------------------------------------------------------------------
 

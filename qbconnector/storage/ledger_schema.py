@@ -76,7 +76,20 @@ ALTER TABLE documents ADD COLUMN qbo_total TEXT;
 ALTER TABLE documents ADD COLUMN qbo_tax TEXT;
 """
 
-MIGRATIONS = (SCHEMA_V1, SCHEMA_V2, SCHEMA_V3)
+# Version 4 keeps what a pull from QuickBooks found: balance, state, last change, whether it
+# was edited there; and a fingerprint of the record's content (with the SyncToken it was taken
+# at) that later versions are compared with, so payments and status changes are not edits.
+SCHEMA_V4 = """
+ALTER TABLE documents ADD COLUMN qbo_balance TEXT;
+ALTER TABLE documents ADD COLUMN qbo_state TEXT;
+ALTER TABLE documents ADD COLUMN qbo_changed_at TEXT;
+ALTER TABLE documents ADD COLUMN qbo_edited INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE documents ADD COLUMN qbo_due_date TEXT;
+ALTER TABLE documents ADD COLUMN qbo_fingerprint TEXT;
+ALTER TABLE documents ADD COLUMN qbo_fingerprint_token TEXT;
+"""
+
+MIGRATIONS = (SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4)
 
 
 class RowState(enum.StrEnum):
@@ -106,7 +119,8 @@ class Operation(enum.StrEnum):
 DOCUMENT_COLUMNS = (
     "kind, number, state, operation, qbo_id, sync_token, doc_number, payload_hash, payload,"
     " requestid, bid, attempts, last_error, created_at, updated_at, synced_at, last_error_text,"
-    " flowfit_total, flowfit_tax, qbo_total, qbo_tax"
+    " flowfit_total, flowfit_tax, qbo_total, qbo_tax, qbo_balance, qbo_state, qbo_changed_at,"
+    " qbo_edited, qbo_due_date, qbo_fingerprint, qbo_fingerprint_token"
 )
 
 
@@ -154,6 +168,13 @@ class LedgerRow:
     flowfit_tax: str | None = None
     qbo_total: str | None = None  # decimal text: QuickBooks' TotalAmt after the last write
     qbo_tax: str | None = None  # QuickBooks' TxnTaxDetail.TotalTax
+    qbo_balance: str | None = None  # decimal text: the Balance last pulled (invoices)
+    qbo_state: str | None = None  # a PulledState value, None until pulled
+    qbo_changed_at: str | None = None  # MetaData.LastUpdatedTime last pulled
+    qbo_edited: int = 0  # 1: edited in QuickBooks since our push
+    qbo_due_date: str | None = None  # DueDate last pulled (for overdue)
+    qbo_fingerprint: str | None = None  # the content we compare later versions with
+    qbo_fingerprint_token: str | None = None  # the SyncToken that fingerprint was taken at
 
     @property
     def totals(self) -> Totals | None:
@@ -181,6 +202,37 @@ class LedgerRow:
     def from_row(cls, row: tuple[Any, ...]) -> LedgerRow:
         kind, number, state, operation, *rest = row
         return cls(DocumentKind(kind), number, RowState(state), Operation(operation), *rest)
+
+
+class PulledState(enum.StrEnum):
+    """What QuickBooks says became of a pushed document (``qbconnector pull``)."""
+
+    PAID = "paid"
+    PARTIALLY_PAID = "partially-paid"
+    OVERDUE = "overdue"
+    UNPAID = "unpaid"
+    ACCEPTED = "accepted"
+    CLOSED = "closed"
+    REJECTED = "rejected"
+    CONVERTED = "converted"
+    PENDING = "pending"
+    EDITED = "edited-in-quickbooks"
+    DELETED = "deleted-in-quickbooks"
+
+
+@dataclass(frozen=True)
+class Pulled:
+    """One document's QuickBooks state as a pull found it, to be written to its row."""
+
+    kind: DocumentKind
+    number: str
+    state: PulledState
+    balance: Decimal | None
+    changed_at: str
+    edited: bool
+    due_date: str | None
+    fingerprint: str | None
+    fingerprint_token: str | None
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,14 @@ import pytest
 from qbconnector.core.documents import DocumentKind
 from qbconnector.core.texts import text
 from qbconnector.storage.ledger import Attempt, CustomerLink, Ledger, Operation, RowState
-from qbconnector.storage.ledger_schema import MIGRATIONS, SCHEMA_V1
+from qbconnector.storage.ledger_schema import (
+    MIGRATIONS,
+    SCHEMA_V1,
+    SCHEMA_V2,
+    SCHEMA_V3,
+    Pulled,
+    PulledState,
+)
 
 INVOICE = DocumentKind.INVOICE
 QUOTE = DocumentKind.QUOTE
@@ -193,6 +200,31 @@ def test_a_version_1_ledger_is_migrated_without_losing_rows(tmp_path: Path) -> N
         assert row.last_error == "refused"
         assert row.error_sentence is None
         assert migrated.database.user_version == len(MIGRATIONS)
+
+
+def test_a_version_3_ledger_is_migrated_and_keeps_pulled_states(tmp_path: Path) -> None:
+    path = tmp_path / "ledger.sqlite3"
+    with sqlite3.connect(path) as old:
+        old.executescript(SCHEMA_V1 + ";" + SCHEMA_V2 + ";" + SCHEMA_V3)
+        old.execute(
+            "INSERT INTO documents (kind, number, state, qbo_id, sync_token, doc_number,"
+            " created_at, updated_at, qbo_total) VALUES ('invoice', 'INV-1', 'synced', '7', '0',"
+            " 'INV-1', 'x', 'x', '115.00')"
+        )
+        old.execute("PRAGMA user_version = 3")
+    old.close()
+    with Ledger.open(path) as migrated:
+        assert migrated.database.user_version == len(MIGRATIONS) == 4
+        (row,) = migrated.pushed()
+        assert (row.qbo_total, row.qbo_state, row.qbo_balance, row.qbo_edited) == (
+            "115.00", None, None, 0)  # fmt: skip
+        pulled = Pulled(INVOICE, "INV-1", PulledState.PARTIALLY_PAID, Decimal("15.00"),
+                        "2026-01-02T03:04:05.000-08:00", False, "2026-02-01", "f", "0")  # fmt: skip
+        migrated.store_pulled([pulled])
+        again = migrated.get(INVOICE, "INV-1")
+        assert again is not None
+        assert (again.qbo_state, again.qbo_balance, again.qbo_due_date) == (
+            "partially-paid", "15.00", "2026-02-01")  # fmt: skip
 
 
 def test_totals_are_kept_and_differences_listed(ledger: Ledger) -> None:
