@@ -2,23 +2,26 @@
 
 Usage: python bench/bench_sync.py [--documents N] [--time-scale X] [--in-flight N] [--latency MS]
 
-Prints documents per (simulated) minute. Intuit allows 40 batch calls of 30 operations a minute
-per company, so no client can push more than 1,200 documents a minute through batches (and 500
-a minute one request per document); the engine's target is that floor.
+Prints documents per (simulated) minute. Intuit allows 500 requests and 40 batch calls of 30
+operations a minute per company, a batch call counting as one request, so no client can push
+more than 1,200 + 460 = 1,660 documents a minute (batches, plus one per request for the rest);
+the engine's target is that ceiling. bench_throughput.py measures the whole command against a
+floor in seconds.
 """
 
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import tempfile
 import time
 from pathlib import Path
 
 from qbconnector.core.documents import DocumentStatus
 from qbconnector.core.settings import Settings
-from qbconnector.flowfit.samples import generate_documents
+from qbconnector.flowfit.samples import generate_documents, tax_definitions
 from qbconnector.quickbooks.payloads import PayloadOptions
-from qbconnector.sandbox.connect import client_for
+from qbconnector.sandbox.connect import client_for, suggested_tax_settings
 from qbconnector.sandbox.seed import CompanySeed
 from qbconnector.sandbox.server import SandboxConfig, SandboxServer
 from qbconnector.storage.ledger import Ledger
@@ -26,8 +29,11 @@ from qbconnector.sync.engine import EngineConfig, SyncEngine
 from qbconnector.sync.results import Outcome
 from qbconnector.sync.sender import RetryPolicy
 
-BATCH_FLOOR = 40 * 30  # documents a minute: 40 batch calls of 30 operations
-SINGLE_FLOOR = 500  # documents a minute, one request per document
+# Documents a minute at most: 40 batch calls of 30, plus one per request for the other 460 of
+# the 500 requests a minute (a batch call counts as one request).
+BATCH_FLOOR = 40 * 30
+SINGLE_FLOOR = 500 - 40
+FLOOR = BATCH_FLOOR + SINGLE_FLOOR
 
 
 def run(documents: int, time_scale: float, in_flight: int, latency: float) -> None:
@@ -38,9 +44,10 @@ def run(documents: int, time_scale: float, in_flight: int, latency: float) -> No
     with SandboxServer(config) as server, tempfile.TemporaryDirectory() as folder:
         client = client_for(server, time_scale)
         service = next(str(i["Id"]) for i in server.entities("Item") if i["Name"] == "Translation")
-        options = PayloadOptions.from_settings(
-            Settings().with_section("services", service_id=service)
-        )
+        settings = Settings().with_section("services", service_id=service)
+        # The Canadian sandbox company wants a tax code on every line.
+        taxes = suggested_tax_settings(server.entities, tax_definitions())
+        options = PayloadOptions.from_settings(dataclasses.replace(settings, taxes=taxes))
         retry = RetryPolicy(first_wait=1.0 / time_scale)
         with Ledger.open(Path(folder) / "ledger.sqlite3") as ledger:
             engine = SyncEngine(client, ledger, options,
@@ -62,9 +69,10 @@ def run(documents: int, time_scale: float, in_flight: int, latency: float) -> No
     print(f"requests: {stats.requests}, batch calls: {stats.batch_calls}, "
           f"throttled by the sandbox: {throttled}, client waited {waited:.2f} s")  # fmt: skip
     print(f"throughput: {rate:,.0f} documents/minute (simulated)")
-    share = rate / BATCH_FLOOR
-    print(f"floor set by Intuit's limits: {BATCH_FLOOR:,} documents/minute with batches "
-          f"({SINGLE_FLOOR} one per request): the engine reaches {share:.0%} of it")  # fmt: skip
+    share = rate / FLOOR
+    print(f"ceiling set by Intuit's limits: {FLOOR:,} documents/minute ({BATCH_FLOOR:,} in "
+          f"batches + {SINGLE_FLOOR} one per request): the engine reaches "
+          f"{share:.0%} of it")  # fmt: skip
 
 
 def main() -> None:
