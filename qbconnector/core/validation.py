@@ -205,15 +205,10 @@ def _service_errors(settings: Settings) -> list[FieldError | None]:
     return errors
 
 
-def _is_qbo_id(value: str) -> bool:
-    # ASCII digits only: str.isdigit() also takes Arabic-Indic or superscript digits.
-    return bool(value) and value.isascii() and value.isdigit()
-
-
 def _tax_errors(settings: Settings) -> list[FieldError | None]:
     taxes = settings.taxes
     errors: list[FieldError | None] = []
-    if taxes.untaxed_code and not _is_qbo_id(taxes.untaxed_code):
+    if taxes.untaxed_code and not ascii_digits(taxes.untaxed_code):
         errors.append(
             FieldError(
                 "taxes.untaxed_code",
@@ -226,7 +221,7 @@ def _tax_errors(settings: Settings) -> list[FieldError | None]:
             errors.append(
                 FieldError("taxes.mapping", "A FlowFit tax code cannot be empty in the mapping.")
             )
-        elif not _is_qbo_id(code_id):
+        elif not ascii_digits(code_id):
             errors.append(
                 FieldError(
                     "taxes.mapping",

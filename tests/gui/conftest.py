@@ -6,13 +6,11 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
-from qbconnector.app import build_window, create_application
-from qbconnector.services import ConnectorServices
 from qbconnector.storage.profile import Profile
 from qbconnector.ui.main_window import MainWindow
+from tests.gui.window_support import open_test_window
 
 
 @pytest.fixture
@@ -22,13 +20,7 @@ def profile(tmp_path: Path) -> Profile:
 
 @pytest.fixture
 def window(qtbot: QtBot, profile: Profile) -> Iterator[MainWindow]:
-    app = create_application()
-    built = build_window(app, profile, language="en", services=ConnectorServices(profile))
-    # A modal dialog would block the test run: unsaved changes are discarded unless a test
-    # says otherwise.
-    built.ask_about_unsaved = lambda: QMessageBox.StandardButton.Discard  # type: ignore[method-assign]
-    qtbot.addWidget(built)
-    built.show()
+    built = open_test_window(qtbot, profile)
     yield built
     built.close()
     qtbot.waitUntil(lambda: not built.runner.is_busy(), timeout=10_000)
@@ -41,11 +33,7 @@ def window_factory(qtbot: QtBot, profile: Profile) -> Iterator[Callable[[], Main
     built: list[MainWindow] = []
 
     def build() -> MainWindow:
-        window = build_window(create_application(), profile, language="en",
-                              services=ConnectorServices(profile))  # fmt: skip
-        window.ask_about_unsaved = lambda: QMessageBox.StandardButton.Discard  # type: ignore[method-assign]
-        qtbot.addWidget(window)
-        window.show()
+        window = open_test_window(qtbot, profile)
         built.append(window)
         return window
 

@@ -7,13 +7,12 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
-from qbconnector.app import build_window, create_application
 from qbconnector.services import ConnectorServices
 from qbconnector.storage.profile import Profile
 from qbconnector.ui.main_window import MainWindow
+from tests.gui.window_support import open_test_window
 
 
 def _too_new(profile: Path) -> None:
@@ -50,12 +49,7 @@ def open_window(qtbot: QtBot) -> Iterator[Callable[[Path], MainWindow]]:
     built: list[MainWindow] = []
 
     def build(folder: Path) -> MainWindow:
-        profile = Profile(folder, "--profile")
-        window = build_window(create_application(), profile, language="en",
-                              services=ConnectorServices(profile))  # fmt: skip
-        window.ask_about_unsaved = lambda: QMessageBox.StandardButton.Discard  # type: ignore[method-assign]
-        qtbot.addWidget(window)
-        window.show()
+        window = open_test_window(qtbot, Profile(folder, "--profile"))
         built.append(window)
         return window
 
