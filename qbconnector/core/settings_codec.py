@@ -8,6 +8,7 @@ from collections.abc import Callable
 from typing import Any
 
 from qbconnector.core.settings import SCHEMA_VERSION, SECTIONS, Settings
+from qbconnector.core.unicode import utf8_encodable
 
 Migration = Callable[[dict[str, Any]], dict[str, Any]]
 
@@ -116,24 +117,15 @@ def _coerce(value: Any, default: Any) -> Any:
     if isinstance(default, int):
         return value if isinstance(value, int) and not isinstance(value, bool) else None
     if isinstance(default, str):
-        return value if isinstance(value, str) and _encodable(value) else None
+        return value if isinstance(value, str) and utf8_encodable(value) else None
     if isinstance(default, dict):
         if isinstance(value, dict) and all(
-            isinstance(k, str) and isinstance(v, str) and _encodable(k + v)
+            isinstance(k, str) and isinstance(v, str) and utf8_encodable(k + v)
             for k, v in value.items()
         ):
             return dict(value)
         return None
     return None
-
-
-def _encodable(text: str) -> bool:
-    """False for a lone surrogate (``"\\ud800"`` in the file): it could never be saved again."""
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:
-        return False
-    return True
 
 
 def _shown(value: Any, limit: int = 80) -> str:

@@ -7,6 +7,8 @@ import stat
 from decimal import Decimal
 from pathlib import Path
 
+from qbconnector.core.unicode import utf8_encodable
+
 # QuickBooks amounts stay below 10^13 (a 15-digit decimal column); beyond that is a typo, an
 # export bug or an attack (1e999999999). Decimals are kept exactly (a payload rounds them), up
 # to Decimal's 28-digit precision, so 1e-999999999 cannot make arithmetic crawl.
@@ -84,19 +86,11 @@ def check_characters(key: str, value: object) -> None:
     for text in (key, value, *(value if isinstance(value, list) else ())):
         if isinstance(text, str) and "\x00" in text:
             raise ValueError(f'the field "{_safe(key)}" holds a NUL character (\\u0000): remove it')
-        if isinstance(text, str) and not _encodable(text):
+        if isinstance(text, str) and not utf8_encodable(text):
             raise ValueError(
                 f'the field "{_safe(key)}" holds a lone surrogate escape (\\ud800-\\udfff), '
                 "which is not a character: export the file again"
             )
-
-
-def _encodable(text: str) -> bool:
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:
-        return False
-    return True
 
 
 def _safe(text: str) -> str:
