@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from decimal import Decimal
 from typing import Any
 
 from qbconnector.quickbooks.cdc import CdcChange
@@ -30,9 +31,23 @@ def hold_after_stale(
 
     The record is judged as a pull would judge it (the same fingerprint), so a payment or an
     edit made since the last pull holds the update; a change we made ourselves does not."""
-    meta = record.get("MetaData") or {}
-    change = CdcChange(entity_name, str(record.get("Id", row.qbo_id)), False,
-                       str(meta.get("LastUpdatedTime", "")), record)  # fmt: skip
+    exact = _decimals(record)
+    meta = exact.get("MetaData") or {}
+    change = CdcChange(entity_name, str(exact.get("Id", row.qbo_id)), False,
+                       str(meta.get("LastUpdatedTime", "")), exact)  # fmt: skip
     pulled = derive(row, change, today)
     hold = hold_for(with_pulled(row, pulled))
     return (hold, pulled) if hold is not None else None
+
+
+def _decimals(value: Any) -> Any:
+    """A read's amounts as the Decimals a pull's CDC answer holds: a float's shortest form is
+    the text QuickBooks wrote; where it is not (trailing zeros), the fingerprint differs and
+    the update is held: the safe side."""
+    if isinstance(value, float):
+        return Decimal(repr(value))
+    if isinstance(value, dict):
+        return {key: _decimals(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_decimals(item) for item in value]
+    return value
