@@ -206,11 +206,19 @@ def _dry_run(
 ) -> int:
     facts: CompanyFacts | None = None
     note: str | None = None
-    try:
-        facts = _engine(args, context, ledger).facts()
-    except (QuickBooksError, QbConnectorError) as error:
-        note = f"QuickBooks was not asked ({error}); live checks (services, currency) skipped."
     options = PayloadOptions.from_settings(context.settings)
+    try:
+        engine = _engine(args, context, ledger)
+        facts = engine.facts()
+        # What a run would hold depends on QuickBooks' changes since the last pull: read
+        # them as the run does (a read; the ledger keeps what it found).
+        first = plan(documents, options, rows=ledger.rows_for(d.key for d in documents),
+                     facts=facts, overwrite=overwrite)  # fmt: skip
+        if first.with_action(Action.UPDATE, Action.HELD):
+            engine.pull_changes()
+    except (QuickBooksError, QbConnectorError) as error:
+        note = (f"QuickBooks was not asked ({error}); live checks (services, currency) and "
+                "changes made in QuickBooks since the last pull skipped.")  # fmt: skip
     rows = ledger.rows_for(document.key for document in documents)
     the_plan = plan(documents, options, rows=rows, facts=facts, overwrite=overwrite)
     if args.json:

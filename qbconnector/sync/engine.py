@@ -93,14 +93,18 @@ class SyncEngine:
             return self.plan(chosen, facts, overwrite=overwrite)
 
         run = SyncRun(context, documents, callbacks, cancel, planner=planner,
-                      refresh=self._pull if self._client is not None else None)  # fmt: skip
+                      refresh=self.pull_changes if self._client is not None else None)  # fmt: skip
         run.overwrite = overwrite
         return run.execute()
 
-    def _pull(self) -> None:
-        """Learn what QuickBooks changed since the last pull (one change-data-capture read)."""
-        assert self._client is not None
+    def pull_changes(self) -> bool:
+        """Learn what QuickBooks changed since the last pull (one change-data-capture read),
+        so that the next plan holds what was edited or paid there; False when the API given
+        cannot read changes (not a QuickBooksClient). Raises the client's QuickBooksError."""
+        if self._client is None:
+            return False
         pull(self._client, self.ledger)
+        return True
 
 
 Key = tuple[DocumentKind, str]

@@ -41,7 +41,7 @@ class SyncRun(RunState):
         cancel: threading.Event | None,
         *,
         planner: Planner,
-        refresh: Callable[[], None] | None = None,
+        refresh: Callable[[], object] | None = None,
     ) -> None:
         super().__init__(context, documents, callbacks, cancel)
         self._planner = planner
