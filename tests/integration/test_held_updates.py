@@ -17,7 +17,7 @@ from qbconnector.storage.ledger import Ledger, LedgerRow, RowState
 from qbconnector.sync.engine import SyncEngine
 from qbconnector.sync.holds import Hold
 from qbconnector.sync.pull import pull
-from qbconnector.sync.results import Outcome, SyncReport
+from qbconnector.sync.results import Callbacks, Outcome, SyncReport
 from qbconnector.sync.sender import RetryingReads
 from tests.integration.conftest import SandboxFactory
 from tests.integration.sync_support import (
@@ -236,3 +236,32 @@ def test_accepted_then_converted_estimate_is_held(
     assert (held.hold, held.qbo_state) == (Hold.ESTIMATE_ACCEPTED, "accepted")
     assert _record(server, quote, ledger) == before
     _only(engine.run([_changed(quote)], overwrite=[quote.key]), Outcome.UPDATED)
+
+
+def test_recreate_whose_answer_is_lost_is_settled_once_by_the_next_run(
+    server: SandboxServer, client: QuickBooksClient, ledger: Ledger
+) -> None:
+    """Push anyway of a deleted invoice is a create like any other: its answers lost (work
+    done, no reply), the run ends unsure; the next one, without push anyway, replays its
+    requestid and finds the one invoice QuickBooks made."""
+    (invoice, *_), _ = _documents()
+    engine = make_engine(client, ledger, settings_for(server))
+    _pushed(engine, client, invoice)
+    server.delete_in_quickbooks("Invoice", str(_row(ledger, invoice).qbo_id))
+    changed = _changed(invoice)
+
+    def lose_answers(done: int, total: int) -> None:  # first called once planned, before sending
+        server.set_faults(drop=1.0)
+
+    report = engine.run([changed], overwrite=[changed.key],
+                        callbacks=Callbacks(progress=lose_answers))  # fmt: skip
+    server.set_faults(drop=0.0)
+    assert report.counts()[Outcome.CREATED] == 0
+    assert _row(ledger, invoice).state.unfinished
+    assert doc_number_counts(server, DocumentKind.INVOICE)[invoice.number] == 1  # it did arrive
+    again = engine.run([changed])
+    assert again.counts()[Outcome.CREATED] + again.counts()[Outcome.UNCHANGED] == 1, again.results
+    assert doc_number_counts(server, DocumentKind.INVOICE)[invoice.number] == 1
+    (record,) = [r for r in server.entities("Invoice") if r["DocNumber"] == invoice.number]
+    assert _row(ledger, invoice).qbo_id == record["Id"]
+    assert _row(ledger, invoice).qbo_state is None  # the old Id's deletion no longer applies
