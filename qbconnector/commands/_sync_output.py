@@ -42,11 +42,14 @@ def plan_lines(the_plan: Plan, note: str | None) -> list[str]:
         text = f"{document.kind.value} {document.number}: {item.action.value}"
         if item.action is Action.BLOCKED:
             text += " - " + item.blocked_message
+        elif item.action is Action.HELD and item.hold_text is not None:
+            text += " - " + str(item.hold_text)
         lines.append(text)
     counts = the_plan.counts()
     lines.append(
         f"Plan: {counts[Action.CREATE]} to create, {counts[Action.UPDATE]} to update, "
-        f"{counts[Action.UNCHANGED]} unchanged, {counts[Action.BLOCKED]} blocked (nothing sent)."
+        f"{counts[Action.UNCHANGED]} unchanged, {counts[Action.BLOCKED]} blocked, "
+        f"{counts[Action.HELD]} held (nothing sent)."
     )
     return lines
 
@@ -80,6 +83,11 @@ def plan_json(the_plan: Plan, ledger: Ledger, note: str | None) -> dict[str, Any
             entry["reasons"] = [
                 {"code": reason.blocker.value, "message": reason.message} for reason in item.reasons
             ]
+        elif item.action is Action.HELD:
+            sentence, row = item.hold_text, item.row
+            entry.update(reason=item.hold.value if item.hold else None,
+                         state=row.qbo_state if row else None,
+                         message=str(sentence) if sentence else None)  # fmt: skip
         elif item.action in (Action.CREATE, Action.UPDATE):
             payload, customer = _payload(item, ledger)
             entry.update(entity=ENTITY_FOR_KIND[document.kind], customer=customer, payload=payload)

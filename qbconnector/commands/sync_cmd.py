@@ -18,6 +18,7 @@ from qbconnector.commands._numbers import (
     bounded_float,
     bounded_int,
 )
+from qbconnector.commands._push_anyway import hint, overwrite_keys
 from qbconnector.commands._sync_output import ProgressBar, plan_json, plan_lines
 from qbconnector.commands._watch_lock import single_watcher
 from qbconnector.core.documents import Document, DocumentKind
@@ -31,11 +32,15 @@ from qbconnector.sync.auto import AutoSync, auto_kinds
 from qbconnector.sync.connection import Pace, open_client
 from qbconnector.sync.engine import EngineConfig, SyncEngine
 from qbconnector.sync.plan import Action, CompanyFacts, plan
-from qbconnector.sync.results import Callbacks, SyncReport
+from qbconnector.sync.results import Callbacks, Outcome, SyncReport
 from qbconnector.sync.sender import RetryPolicy
 from qbconnector.sync.sources import DocumentSource, Selection, check_all_found, open_source
 
 HELP = "push approved invoices and quotes to QuickBooks (exactly once; safe to re-run)"
+WATCH_NEVER_OVERWRITES = (
+    "--push-anyway cannot be used with --watch: automatic sync never overwrites what was changed "
+    "in QuickBooks. Run qbconnector sync --push-anyway NUMBER once instead."
+)
 KINDS = {
     "invoice": (DocumentKind.INVOICE,),
     "quote": (DocumentKind.QUOTE,),
@@ -51,6 +56,14 @@ def register(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--dry-run", action="store_true", help="print the plan, send nothing")
     parser.add_argument("--watch", action="store_true", help="automatic sync until stopped")
     parser.add_argument("--json", action="store_true", help="print one JSON object")
+    parser.add_argument(
+        "--push-anyway",
+        action="append",
+        default=[],
+        metavar="NUMBER",
+        help="overwrite this document although it was edited, paid or deleted in QuickBooks "
+        "(repeatable; KIND:NUMBER when an invoice and a quote share the number)",
+    )
     parser.add_argument(
         "--interval",
         type=bounded_float(MIN_WATCH_INTERVAL, MAX_WATCH_INTERVAL, unit="seconds"),
@@ -77,15 +90,21 @@ def run(args: argparse.Namespace, profile: Profile) -> int:
     selection = Selection(kinds=KINDS[args.kind], numbers=tuple(args.numbers))
     with _opened(context) as (source, ledger):
         if args.watch:
+            if args.push_anyway:
+                raise BadInputError(WATCH_NEVER_OVERWRITES)
             with single_watcher(profile):  # two watchers on one profile: a clear refusal
                 return _watch(args, context, source, ledger)
         documents = source.list_documents(selection)
         check_all_found(selection, documents, source.description)
+        overwrite = overwrite_keys(args.push_anyway, documents)
         if args.dry_run:
-            return _dry_run(args, context, ledger, documents)
+            return _dry_run(args, context, ledger, documents, overwrite)
         engine = _engine(args, context, ledger)
-        report = _with_cancel(lambda cancel: engine.run(documents, callbacks=_callbacks(args),
-                                                        cancel=cancel))  # fmt: skip
+        callbacks = _callbacks(args)
+        report = _with_cancel(
+            lambda cancel: engine.run(documents, callbacks=callbacks, cancel=cancel,
+                                      overwrite=overwrite)
+        )  # fmt: skip
         source.report_results(report.results)
         _print_report(args, report)
         return int(report.final_exit_code())
@@ -167,6 +186,9 @@ def _print_report(args: argparse.Namespace, report: SyncReport) -> None:
     for result in report.results:
         if result.message and not result.outcome.synced:
             print(f"{result.kind.value} {result.number}: {result.outcome.value}: {result.message}")
+        if result.outcome is Outcome.HELD:
+            print(f"{result.kind.value} {result.number}: to push it anyway: "
+                  f"{hint(result, report.results)}")  # fmt: skip
         totals = result.totals
         if result.outcome.synced and totals is not None and totals.differ:
             print(f"{result.kind.value} {result.number}: totals differ: QuickBooks "
@@ -176,23 +198,36 @@ def _print_report(args: argparse.Namespace, report: SyncReport) -> None:
 
 
 def _dry_run(
-    args: argparse.Namespace, context: CommandContext, ledger: Ledger, documents: list[Document]
+    args: argparse.Namespace,
+    context: CommandContext,
+    ledger: Ledger,
+    documents: list[Document],
+    overwrite: frozenset[tuple[DocumentKind, str]],
 ) -> int:
     facts: CompanyFacts | None = None
     note: str | None = None
-    try:
-        facts = _engine(args, context, ledger).facts()
-    except (QuickBooksError, QbConnectorError) as error:
-        note = f"QuickBooks was not asked ({error}); live checks (services, currency) skipped."
     options = PayloadOptions.from_settings(context.settings)
+    try:
+        engine = _engine(args, context, ledger)
+        facts = engine.facts()
+        # What a run would hold depends on QuickBooks' changes since the last pull: read
+        # them as the run does (a read; the ledger keeps what it found).
+        first = plan(documents, options, rows=ledger.rows_for(d.key for d in documents),
+                     facts=facts, overwrite=overwrite)  # fmt: skip
+        if first.with_action(Action.UPDATE, Action.HELD):
+            engine.pull_changes()
+    except (QuickBooksError, QbConnectorError) as error:
+        note = (f"QuickBooks was not asked ({error}); live checks (services, currency) and "
+                "changes made in QuickBooks since the last pull skipped.")  # fmt: skip
     rows = ledger.rows_for(document.key for document in documents)
-    the_plan = plan(documents, options, rows=rows, facts=facts)
+    the_plan = plan(documents, options, rows=rows, facts=facts, overwrite=overwrite)
     if args.json:
         print(json.dumps(plan_json(the_plan, ledger, note), indent=2, ensure_ascii=False))
     else:
         for line in plan_lines(the_plan, note):
             print(line)
-    return 0 if not the_plan.with_action(Action.BLOCKED) else int(ExitCode.SOME_FAILED)
+    stopped = the_plan.with_action(Action.BLOCKED, Action.HELD)
+    return int(ExitCode.SOME_FAILED) if stopped else 0
 
 
 def _watch(args: argparse.Namespace, context: CommandContext, source: DocumentSource,

@@ -37,7 +37,7 @@ class SyncResultRecord:
 
     kind: DocumentKind
     number: str
-    state: str  # synced, failed or blocked
+    state: str  # synced, failed, blocked or held
     action: str
     qbo_id: str | None = None
     message: str | None = None

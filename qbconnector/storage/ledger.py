@@ -203,6 +203,7 @@ class Ledger:
         total, tax = (str(qbo_totals[0]), str(qbo_totals[1])) if qbo_totals else (None, None)
         with self.transaction():
             self._ensure(kind, number, now)
+            self._forget_pulled(kind, number, qbo_id, now)
             self.database.execute(
                 "UPDATE documents SET state = 'synced', qbo_id = ?, sync_token = ?,"
                 " payload_hash = COALESCE(?, payload_hash), payload = NULL, last_error = NULL,"
@@ -214,6 +215,30 @@ class Ledger:
             requestid = row.requestid if row else None
             self._history(kind, number, action, "synced", qbo_id, requestid, intuit_tid,
                           message, now)  # fmt: skip
+
+    def _forget_pulled(self, kind: DocumentKind, number: str, qbo_id: str, now: str) -> None:
+        """What a pull found no longer holds once our version is written: the edit is
+        overwritten (a recreated document is another QuickBooks transaction: all of it goes),
+        and the balance is unknown until the next pull (the total may have moved)."""
+        row = self.get(kind, number)
+        if row is None or row.qbo_id is None:
+            return
+        if row.qbo_id != qbo_id:
+            self.database.execute(
+                "UPDATE documents SET qbo_state = NULL, qbo_balance = NULL, qbo_changed_at = NULL,"
+                " qbo_edited = 0, qbo_due_date = NULL, qbo_fingerprint = NULL,"
+                " qbo_fingerprint_token = NULL WHERE kind = ? AND number = ?",
+                (kind.value, number),
+            )
+            self._history(kind, number, "recreate", "synced", qbo_id, row.requestid, None,
+                          f"recreated in QuickBooks as Id {qbo_id}; Id {row.qbo_id} was deleted "
+                          "or voided there", now)  # fmt: skip
+            return
+        self.database.execute(
+            "UPDATE documents SET qbo_edited = 0, qbo_balance = NULL, qbo_state = CASE WHEN"
+            " qbo_state IN (?, ?) THEN NULL ELSE qbo_state END WHERE kind = ? AND number = ?",
+            (PulledState.EDITED.value, PulledState.DELETED.value, kind.value, number),
+        )
 
     def mark_failed(
         self,

@@ -27,12 +27,14 @@ def next_cursor(
     documents: Sequence[Document], report: SyncReport, previous: dt.datetime | None
 ) -> dt.datetime | None:
     """Where the next listing starts: the latest ``updated_at`` seen, held back to the oldest
-    document that failed or was not sent (so it is tried again; unchanged ones cost nothing)."""
+    document that failed, was not sent or was held (so it is tried again, and a hold lifted in
+    QuickBooks, say a payment removed, lets it go; unchanged ones cost nothing)."""
     stamps = {doc.key: doc.updated_at for doc in documents if doc.updated_at is not None}
     unsynced = [
         stamps[result.key]
         for result in report.results
-        if result.outcome in (Outcome.FAILED, Outcome.NOT_SENT) and result.key in stamps
+        if result.outcome in (Outcome.FAILED, Outcome.NOT_SENT, Outcome.HELD)
+        and result.key in stamps
     ]
     if unsynced:
         return min(unsynced)

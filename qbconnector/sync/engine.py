@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 
-from qbconnector.core.documents import Document
+from qbconnector.core.documents import Document, DocumentKind
+from qbconnector.quickbooks.client import QuickBooksClient
 from qbconnector.quickbooks.payloads import PayloadOptions
 from qbconnector.storage.ledger import Ledger
 from qbconnector.sync.customers import new_requestid
 from qbconnector.sync.facts import fetch_company_facts
 from qbconnector.sync.plan import CompanyFacts, Plan, plan
+from qbconnector.sync.pull import pull
 from qbconnector.sync.results import Callbacks, SyncReport
 from qbconnector.sync.run import SyncRun
 from qbconnector.sync.run_state import DEFAULT_IN_FLIGHT, EngineConfig, RunContext
@@ -33,6 +35,8 @@ class SyncEngine:
         requestids: Callable[[], str] = new_requestid,
     ) -> None:
         self.config = config or EngineConfig()
+        # A real client can read QuickBooks' changes before an update (see SyncRun.execute).
+        self._client = api if isinstance(api, QuickBooksClient) else None
         self.api: SyncApi = RetryingReads(api, self.config.retry)
         self.ledger = ledger
         self.options = options
@@ -42,12 +46,20 @@ class SyncEngine:
         """What the company can take (reads only: a dry run changes nothing)."""
         return fetch_company_facts(self.api, self.options.item_ids())
 
-    def plan(self, documents: Iterable[Document], facts: CompanyFacts | None = None) -> Plan:
-        """The decision for each document given the ledger as it is; sends nothing."""
+    def plan(
+        self,
+        documents: Iterable[Document],
+        facts: CompanyFacts | None = None,
+        *,
+        overwrite: Collection[Key] = (),
+    ) -> Plan:
+        """The decision for each document given the ledger as it is; sends nothing.
+
+        ``overwrite``: documents whose hold is lifted (they plan as update or create)."""
         chosen = unique(documents)
         rows = self.ledger.rows_for(document.key for document in chosen)
         options = self.options.with_company_taxes(facts.taxes) if facts else self.options
-        return plan(chosen, options, rows=rows, facts=facts)
+        return plan(chosen, options, rows=rows, facts=facts, overwrite=overwrite)
 
     def run(
         self,
@@ -55,21 +67,47 @@ class SyncEngine:
         *,
         callbacks: Callbacks | None = None,
         cancel: threading.Event | None = None,
+        overwrite: Collection[Key] = (),
     ) -> SyncReport:
         """Reconcile unfinished rows, then push ``documents``; never raises for QuickBooks
-        trouble: the report says what stopped the run and its exit code."""
-        return self._run(unique(documents), callbacks or Callbacks(), cancel)
+        trouble: the report says what stopped the run and its exit code.
+
+        ``overwrite`` ("push anyway") lifts the hold of these documents for this run: an
+        edited or paid one is updated over QuickBooks' version, a deleted one created anew."""
+        return self._run(unique(documents), callbacks or Callbacks(), cancel, frozenset(overwrite))
 
     def reconcile(self) -> SyncReport:
         """Only settle the rows an interrupted run left pending or uncertain."""
-        return self._run([], Callbacks(), None)
+        return self._run([], Callbacks(), None, frozenset())
 
     def _run(
-        self, documents: list[Document], callbacks: Callbacks, cancel: threading.Event | None
+        self,
+        documents: list[Document],
+        callbacks: Callbacks,
+        cancel: threading.Event | None,
+        overwrite: frozenset[Key],
     ) -> SyncReport:
         context = RunContext(self.api, self.ledger, self.options, self.config, self.requestids)
-        run = SyncRun(context, documents, callbacks, cancel, planner=self.plan)
+
+        def planner(chosen: Iterable[Document], facts: CompanyFacts) -> Plan:
+            return self.plan(chosen, facts, overwrite=overwrite)
+
+        run = SyncRun(context, documents, callbacks, cancel, planner=planner,
+                      refresh=self.pull_changes if self._client is not None else None)  # fmt: skip
+        run.overwrite = overwrite
         return run.execute()
+
+    def pull_changes(self) -> bool:
+        """Learn what QuickBooks changed since the last pull (one change-data-capture read),
+        so that the next plan holds what was edited or paid there; False when the API given
+        cannot read changes (not a QuickBooksClient). Raises the client's QuickBooksError."""
+        if self._client is None:
+            return False
+        pull(self._client, self.ledger)
+        return True
+
+
+Key = tuple[DocumentKind, str]
 
 
 def unique(documents: Iterable[Document]) -> list[Document]:

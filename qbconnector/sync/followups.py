@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from collections.abc import Callable
 
@@ -9,12 +10,14 @@ from qbconnector.core.documents import DocumentKind
 from qbconnector.core.texts import text
 from qbconnector.quickbooks.errors import QuickBooksError
 from qbconnector.storage.ledger_schema import LedgerRow, Operation
+from qbconnector.sync.holds import hold_text
 from qbconnector.sync.jobs import Batch, Job, replayable
 from qbconnector.sync.reconcile import Found, find_by_doc_number, taken_message
 from qbconnector.sync.record import failed, synced
 from qbconnector.sync.results import DocumentResult, Outcome
 from qbconnector.sync.run_state import FollowUps, RunState, RunStopError, action_of
 from qbconnector.sync.schedule import Work
+from qbconnector.sync.stale import hold_after_stale, with_pulled
 
 NOT_CONFIRMED = text(
     "QuickBooks did not confirm this document; the next synchronization checks it first "
@@ -99,10 +102,29 @@ def _reread_stale(run: RunState, jobs: list[Job]) -> list[Job]:
     fresh: list[Job] = []
     for job in jobs:
         entity = run.api.read(job.entity, str(job.qbo_id)).entity
+        if job.key not in run.overwrite and _held(run, job, entity):
+            continue
         token = str(entity.get("SyncToken", "0"))
         run.ledger.set_sync_token(job.kind, job.number, token)
         fresh.append(job.with_sync_token(token))
     return fresh
+
+
+def _held(run: RunState, job: Job, entity: dict[str, object]) -> bool:
+    """Someone changed it in QuickBooks since the last pull: hold the update (the row keeps
+    the state found, and fails with the reason so that the next run plans it again)."""
+    row = run.ledger.get(job.kind, job.number)
+    found = hold_after_stale(row, job.entity, dict(entity), dt.date.today()) if row else None
+    if row is None or found is None:
+        return False
+    hold, pulled = found
+    sentence = hold_text(hold, with_pulled(row, pulled))
+    with run.ledger.transaction():
+        run.ledger.store_pulled([pulled])
+        run.ledger.mark_failed(job.kind, job.number, sentence, action=action_of(job))
+    run.finish(DocumentResult(job.kind, job.number, Outcome.HELD, job.qbo_id, str(sentence),
+                              note=sentence, hold=hold, qbo_state=pulled.state.value))  # fmt: skip
+    return True
 
 
 def _check(run: RunState, jobs: list[Job]) -> list[Job]:

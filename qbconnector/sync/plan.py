@@ -5,7 +5,7 @@ from __future__ import annotations
 import enum
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -22,6 +22,7 @@ from qbconnector.quickbooks.payloads import (
     payload_hash,
 )
 from qbconnector.storage.ledger_schema import LedgerRow, RowState
+from qbconnector.sync.holds import Hold, hold_for, hold_text
 from qbconnector.sync.tax_checks import tax_problems, total_problem
 
 _ISO_CURRENCY = re.compile(r"^[A-Z]{3}$")
@@ -34,6 +35,7 @@ class Action(enum.StrEnum):
     UPDATE = "update"
     UNCHANGED = "unchanged"
     BLOCKED = "blocked"
+    HELD = "held"  # QuickBooks changed it since our push: sent only when the user says so
 
 
 class Blocker(enum.StrEnum):
@@ -87,10 +89,18 @@ class PlannedDocument:
     payload_hash: str
     row: LedgerRow | None = None
     reasons: tuple[Reason, ...] = ()
+    hold: Hold | None = None  # held: why; create/update: the hold the user lifted, if any
 
     @property
     def key(self) -> tuple[DocumentKind, str]:
         return self.document.key
+
+    @property
+    def hold_text(self) -> Text | None:
+        """Held: what happened in QuickBooks and what the user can do."""
+        if self.hold is None or self.row is None:
+            return None
+        return hold_text(self.hold, self.row)
 
     @property
     def blocked_message(self) -> str:
@@ -223,22 +233,32 @@ def preflight(document: Document, options: PayloadOptions, facts: CompanyFacts) 
 
 
 def decide(
-    document: Document, options: PayloadOptions, facts: CompanyFacts, row: LedgerRow | None
+    document: Document,
+    options: PayloadOptions,
+    facts: CompanyFacts,
+    row: LedgerRow | None,
+    *,
+    overwrite: bool = False,
 ) -> PlannedDocument:
-    """The plan for one document, given its ledger row."""
+    """The plan for one document, given its ledger row; ``overwrite`` lifts its hold."""
     payload = document_payload(document, options, customer_id=None)
     digest = payload_hash(payload)
     unchanged = row is not None and row.state is RowState.SYNCED and row.payload_hash == digest
     reasons = tuple(preflight(document, options, facts))
-    if unchanged and document.status is DocumentStatus.APPROVED:
-        action = Action.UNCHANGED  # nothing would be sent, so nothing can be refused
+    hold = hold_for(row)
+    recreate = overwrite and hold is Hold.DELETED
+    if unchanged and document.status is DocumentStatus.APPROVED and not recreate:
+        action = Action.UNCHANGED  # nothing would be sent, so nothing can be refused or held
     elif reasons:
         action = Action.BLOCKED
-    elif row is not None and row.qbo_id:
+    elif hold is not None and not overwrite:
+        action = Action.HELD
+    elif row is not None and row.qbo_id and not recreate:
         action = Action.UPDATE
     else:
-        action = Action.CREATE
-    return PlannedDocument(document, action, payload, digest, row, reasons)
+        action = Action.CREATE  # new, or pushed anyway after QuickBooks deleted it
+    kept = hold if action in (Action.HELD, Action.CREATE, Action.UPDATE) else None
+    return PlannedDocument(document, action, payload, digest, row, reasons, kept)
 
 
 def plan(
@@ -247,11 +267,17 @@ def plan(
     *,
     rows: Mapping[tuple[DocumentKind, str], LedgerRow] | None = None,
     facts: CompanyFacts | None = None,
+    overwrite: Collection[tuple[DocumentKind, str]] = (),
 ) -> Plan:
-    """Decide create / update / unchanged / blocked for each document; sends nothing."""
+    """Decide create / update / unchanged / blocked / held for each document; sends nothing.
+
+    ``overwrite`` names the documents whose hold the user lifted (push anyway)."""
     known = facts or CompanyFacts()
     ledger_rows = rows or {}
+    lifted = frozenset(overwrite)
     decided = tuple(
-        decide(document, options, known, ledger_rows.get(document.key)) for document in documents
-    )
+        decide(document, options, known, ledger_rows.get(document.key),
+               overwrite=document.key in lifted)
+        for document in documents
+    )  # fmt: skip
     return Plan(decided, known)

@@ -27,6 +27,8 @@ def report_plan(run: RunState, the_plan: Plan) -> None:
             run.finish(DocumentResult(item.document.kind, item.document.number, Outcome.BLOCKED,
                                       item.row.qbo_id if item.row else None,
                                       item.blocked_message, reasons))  # fmt: skip
+        elif item.action is Action.HELD:
+            run.finish(held_result(item))
         elif item.action is Action.UNCHANGED:
             earlier = run.reconciled.get(item.key)
             qbo_id = item.row.qbo_id if item.row else None
@@ -35,6 +37,15 @@ def report_plan(run: RunState, the_plan: Plan) -> None:
             run.finish(DocumentResult(item.document.kind, item.document.number, outcome, qbo_id,
                                       totals=totals))  # fmt: skip
     run.report.to_send = len(the_plan.to_send)
+
+
+def held_result(item: PlannedDocument) -> DocumentResult:
+    """The result of a held document: why, in a sentence, and the state the pull found."""
+    row, sentence = item.row, item.hold_text
+    return DocumentResult(item.document.kind, item.document.number, Outcome.HELD,
+                          row.qbo_id if row else None, str(sentence) if sentence else None,
+                          note=sentence, hold=item.hold,
+                          qbo_state=row.qbo_state if row else None)  # fmt: skip
 
 
 def job_for(item: PlannedDocument) -> Job:

@@ -12,6 +12,7 @@ from qbconnector.core.documents import DocumentKind
 from qbconnector.core.errors import ExitCode
 from qbconnector.core.texts import Text
 from qbconnector.storage.ledger_schema import Totals
+from qbconnector.sync.holds import Hold
 
 
 class Outcome(enum.StrEnum):
@@ -23,6 +24,7 @@ class Outcome(enum.StrEnum):
     FAILED = "failed"
     BLOCKED = "blocked"
     NOT_SENT = "not-sent"  # the run was cancelled or stopped before its turn
+    HELD = "held"  # changed in QuickBooks since our push: not sent unless pushed anyway
 
     @property
     def synced(self) -> bool:
@@ -41,6 +43,8 @@ class DocumentResult:
     reasons: tuple[Text, ...] = ()  # blocked: one sentence per pre-flight problem
     note: Text | None = None  # ``message`` in translatable form, when the engine wrote it
     totals: Totals | None = None  # FlowFit's and QuickBooks' totals, when QuickBooks answered
+    hold: Hold | None = None  # held: why (``note`` says it in a sentence)
+    qbo_state: str | None = None  # held: the state the last pull found (a PulledState value)
 
     @property
     def key(self) -> tuple[DocumentKind, str]:
@@ -103,7 +107,10 @@ class SyncReport:
         if self.exit_code is not ExitCode.OK:
             return self.exit_code
         counts = self.counts()
-        if counts[Outcome.FAILED] or counts[Outcome.BLOCKED] or counts[Outcome.NOT_SENT]:
+        # Held documents are not failures, but FlowFit's change is not in QuickBooks: a
+        # scheduled task must learn that someone has to decide.
+        if counts[Outcome.FAILED] or counts[Outcome.BLOCKED] or counts[Outcome.NOT_SENT] \
+                or counts[Outcome.HELD]:  # fmt: skip
             return ExitCode.SOME_FAILED
         return ExitCode.OK
 
@@ -117,6 +124,8 @@ class SyncReport:
             f"{counts[Outcome.FAILED]} failed",
             f"{counts[Outcome.BLOCKED]} blocked",
         ]
+        if counts[Outcome.HELD]:
+            parts.append(f"{counts[Outcome.HELD]} held")
         text = ", ".join(parts)
         if self.cancelled:
             return f"Stopped after {self.sent} of {self.to_send} documents to send: {text}."
@@ -125,7 +134,7 @@ class SyncReport:
         return f"Synchronized {len(self.results)} documents: {text}."
 
     def as_json(self) -> dict[str, Any]:
-        """The ``--json`` shape: synced, failed and blocked lists."""
+        """The ``--json`` shape: synced, failed, blocked and held lists."""
         synced = [_synced_entry(r) for r in self.results if r.outcome.synced]
         failed = [
             {"kind": r.kind.value, "number": r.number, "error": r.message or r.outcome.value}
@@ -137,7 +146,9 @@ class SyncReport:
             for r in self.results
             if r.outcome is Outcome.BLOCKED
         ]
-        document: dict[str, Any] = {"synced": synced, "failed": failed, "blocked": blocked}
+        held = [_held_entry(r) for r in self.results if r.outcome is Outcome.HELD]
+        document: dict[str, Any] = {"synced": synced, "failed": failed, "blocked": blocked,
+                                    "held": held}  # fmt: skip
         if self.cancelled or self.stopped:
             document["stopped"] = self.summary_line()
         return document
@@ -162,3 +173,13 @@ def _synced_entry(result: DocumentResult) -> dict[str, Any]:
                 "difference": str(totals.difference),
             }
     return entry
+
+
+def _held_entry(result: DocumentResult) -> dict[str, Any]:
+    return {
+        "kind": result.kind.value,
+        "number": result.number,
+        "reason": result.hold.value if result.hold else None,
+        "state": result.qbo_state,
+        "message": result.message,
+    }

@@ -17,7 +17,7 @@ from qbconnector.sync.customers import CustomerResolver, LookedUp, lookup_statem
 from qbconnector.sync.facts import facts_from_rows, facts_statements, remember_taxes
 from qbconnector.sync.followups import follow_up, reconcile_unfinished
 from qbconnector.sync.jobs import Batch
-from qbconnector.sync.plan import CompanyFacts, Plan
+from qbconnector.sync.plan import Action, CompanyFacts, Plan
 from qbconnector.sync.prepare import Addressing, report_plan
 from qbconnector.sync.read_ahead import read_together
 from qbconnector.sync.record import CustomerAnswer, apply_call
@@ -41,9 +41,11 @@ class SyncRun(RunState):
         cancel: threading.Event | None,
         *,
         planner: Planner,
+        refresh: Callable[[], object] | None = None,
     ) -> None:
         super().__init__(context, documents, callbacks, cancel)
         self._planner = planner
+        self._refresh = refresh
         config = context.config
         self.resolver = CustomerResolver(context.api, context.ledger, config.retry,
                                          requestids=context.requestids)  # fmt: skip
@@ -58,6 +60,11 @@ class SyncRun(RunState):
             reconcile_unfinished(self, self.send)
             remember_taxes(self.ledger, facts)  # after the checks that may stop the run
             the_plan = self._planner(self.documents.values(), facts)
+            if self._refresh is not None and the_plan.with_action(Action.UPDATE, Action.HELD):
+                # An update must not overwrite what was edited or paid in QuickBooks since the
+                # last pull: one change-data-capture read, then the plan again.
+                self._refresh()
+                the_plan = self._planner(self.documents.values(), facts)
             report_plan(self, the_plan)
             self.progress()
             if the_plan.to_send and not self.should_stop():

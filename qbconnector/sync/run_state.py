@@ -111,6 +111,7 @@ class RunState:
         self.reconciled: dict[Key, DocumentResult] = {}
         self.reconciling = False
         self.stop: RunStopError | None = None
+        self.overwrite: frozenset[Key] = frozenset()  # holds the user lifted (push anyway)
 
     @property
     def api(self) -> SyncApi:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import threading
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from qbconnector.core.documents import Document, DocumentKind
@@ -95,8 +95,11 @@ class SyncSession:
         documents: Iterable[Document],
         callbacks: Callbacks | None = None,
         cancel: threading.Event | None = None,
+        overwrite: Collection[Key] = (),
     ) -> SyncReport:
-        report = self.engine.run(documents, callbacks=callbacks, cancel=cancel)
+        """Push ``documents``; ``overwrite`` lifts the hold of these keys ("Push anyway")."""
+        report = self.engine.run(documents, callbacks=callbacks, cancel=cancel,
+                                 overwrite=overwrite)  # fmt: skip
         self.source.report_results(report.results)
         return report
 

@@ -62,7 +62,7 @@ def result_record(result: DocumentResult) -> SyncResultRecord | None:
     """What FlowFit is told of one result (None for a document that was not sent)."""
     if result.outcome.synced:
         state = "synced"
-    elif result.outcome in (Outcome.BLOCKED, Outcome.FAILED):
+    elif result.outcome in (Outcome.BLOCKED, Outcome.FAILED, Outcome.HELD):
         state = result.outcome.value
     else:
         return None  # not sent: nothing to tell

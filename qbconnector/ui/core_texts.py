@@ -87,6 +87,22 @@ SYNC_TEXTS = (
     QT_TRANSLATE_NOOP("Sync", "FlowFit client {code} has no name; give it one in FlowFit."),
     QT_TRANSLATE_NOOP(
         "Sync",
+        "Invoice {number} was deleted or voided in QuickBooks; it is not created again on its own. Push anyway to create it anew in QuickBooks, or leave it.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Sync",
+        "Invoice {number} was edited in QuickBooks since it was pushed; the change made in FlowFit was not pushed so that the edit is not lost. Push anyway to overwrite it with the FlowFit version, or leave it.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Sync",
+        "Invoice {number} was paid in QuickBooks (balance {balance} of {total}); the change made in FlowFit was not pushed so that the payment is not undone. Push anyway to overwrite it, or leave it.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Sync",
+        "Invoice {number} was partially paid in QuickBooks (balance {balance} of {total}); the change made in FlowFit was not pushed so that the payment is not undone. Push anyway to overwrite it, or leave it.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Sync",
         "Line {line}'s description is {length} characters long; QuickBooks accepts at most {limit}. Shorten it in FlowFit.",
     ),
     QT_TRANSLATE_NOOP(
@@ -193,6 +209,30 @@ SYNC_TEXTS = (
     QT_TRANSLATE_NOOP(
         "Sync",
         "The description is {length} characters long; QuickBooks accepts at most {limit}. Shorten the naming convention.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Sync",
+        "The estimate of quote {number} was accepted in QuickBooks; the change made in FlowFit was not pushed so that what the customer accepted does not change. Push anyway to overwrite it, or leave it.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Sync",
+        "The estimate of quote {number} was closed in QuickBooks; the change made in FlowFit was not pushed. Push anyway to overwrite it, or leave it.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Sync",
+        "The estimate of quote {number} was deleted in QuickBooks; it is not created again on its own. Push anyway to create it anew in QuickBooks, or leave it.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Sync",
+        "The estimate of quote {number} was edited in QuickBooks since it was pushed; the change made in FlowFit was not pushed so that the edit is not lost. Push anyway to overwrite it with the FlowFit version, or leave it.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Sync",
+        "The estimate of quote {number} was rejected in QuickBooks; the change made in FlowFit was not pushed. Push anyway to send the revised quote, or leave it.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Sync",
+        "The estimate of quote {number} was turned into an invoice in QuickBooks; the change made in FlowFit was not pushed (that invoice would not follow it). Push anyway to overwrite the estimate, or leave it.",
     ),
     QT_TRANSLATE_NOOP("Sync", "The invoice has no lines; QuickBooks needs at least one."),
     QT_TRANSLATE_NOOP(

@@ -1019,6 +1019,22 @@ Passer à l’entreprise %2?</translation>
         <translation>Le client FlowFit {code} n&apos;a pas de nom; donnez-lui-en un dans FlowFit.</translation>
     </message>
     <message>
+        <source>Invoice {number} was deleted or voided in QuickBooks; it is not created again on its own. Push anyway to create it anew in QuickBooks, or leave it.</source>
+        <translation>La facture {number} a été supprimée ou annulée dans QuickBooks; elle n’est pas recréée d’elle-même. Choisissez Envoyer quand même pour la créer de nouveau dans QuickBooks, ou laissez-la ainsi.</translation>
+    </message>
+    <message>
+        <source>Invoice {number} was edited in QuickBooks since it was pushed; the change made in FlowFit was not pushed so that the edit is not lost. Push anyway to overwrite it with the FlowFit version, or leave it.</source>
+        <translation>La facture {number} a été modifiée dans QuickBooks depuis son envoi; la modification faite dans FlowFit n’a pas été envoyée pour ne pas perdre celle de QuickBooks. Choisissez Envoyer quand même pour la remplacer par la version de FlowFit, ou laissez-la ainsi.</translation>
+    </message>
+    <message>
+        <source>Invoice {number} was paid in QuickBooks (balance {balance} of {total}); the change made in FlowFit was not pushed so that the payment is not undone. Push anyway to overwrite it, or leave it.</source>
+        <translation>La facture {number} a été payée dans QuickBooks (solde {balance} sur {total}); la modification faite dans FlowFit n’a pas été envoyée pour ne pas défaire le paiement. Choisissez Envoyer quand même pour la remplacer, ou laissez-la ainsi.</translation>
+    </message>
+    <message>
+        <source>Invoice {number} was partially paid in QuickBooks (balance {balance} of {total}); the change made in FlowFit was not pushed so that the payment is not undone. Push anyway to overwrite it, or leave it.</source>
+        <translation>La facture {number} a été payée en partie dans QuickBooks (solde {balance} sur {total}); la modification faite dans FlowFit n’a pas été envoyée pour ne pas défaire le paiement. Choisissez Envoyer quand même pour la remplacer, ou laissez-la ainsi.</translation>
+    </message>
+    <message>
         <source>Line {line}&apos;s description is {length} characters long; QuickBooks accepts at most {limit}. Shorten it in FlowFit.</source>
         <translation>La description de la ligne {line} compte {length} caractères; QuickBooks en accepte au plus {limit}. Raccourcissez-la dans FlowFit.</translation>
     </message>
@@ -1141,6 +1157,30 @@ Passer à l’entreprise %2?</translation>
     <message>
         <source>The description is {length} characters long; QuickBooks accepts at most {limit}. Shorten the naming convention.</source>
         <translation>La description compte {length} caractères; QuickBooks en accepte au plus {limit}. Raccourcissez la convention de nommage.</translation>
+    </message>
+    <message>
+        <source>The estimate of quote {number} was accepted in QuickBooks; the change made in FlowFit was not pushed so that what the customer accepted does not change. Push anyway to overwrite it, or leave it.</source>
+        <translation>Le devis de la soumission {number} a été accepté dans QuickBooks; la modification faite dans FlowFit n’a pas été envoyée pour que ce que le client a accepté ne change pas. Choisissez Envoyer quand même pour le remplacer, ou laissez-le ainsi.</translation>
+    </message>
+    <message>
+        <source>The estimate of quote {number} was closed in QuickBooks; the change made in FlowFit was not pushed. Push anyway to overwrite it, or leave it.</source>
+        <translation>Le devis de la soumission {number} a été fermé dans QuickBooks; la modification faite dans FlowFit n’a pas été envoyée. Choisissez Envoyer quand même pour le remplacer, ou laissez-le ainsi.</translation>
+    </message>
+    <message>
+        <source>The estimate of quote {number} was deleted in QuickBooks; it is not created again on its own. Push anyway to create it anew in QuickBooks, or leave it.</source>
+        <translation>Le devis de la soumission {number} a été supprimé dans QuickBooks; il n’est pas recréé de lui-même. Choisissez Envoyer quand même pour le créer de nouveau dans QuickBooks, ou laissez-le ainsi.</translation>
+    </message>
+    <message>
+        <source>The estimate of quote {number} was edited in QuickBooks since it was pushed; the change made in FlowFit was not pushed so that the edit is not lost. Push anyway to overwrite it with the FlowFit version, or leave it.</source>
+        <translation>Le devis de la soumission {number} a été modifié dans QuickBooks depuis son envoi; la modification faite dans FlowFit n’a pas été envoyée pour ne pas perdre celle de QuickBooks. Choisissez Envoyer quand même pour le remplacer par la version de FlowFit, ou laissez-le ainsi.</translation>
+    </message>
+    <message>
+        <source>The estimate of quote {number} was rejected in QuickBooks; the change made in FlowFit was not pushed. Push anyway to send the revised quote, or leave it.</source>
+        <translation>Le devis de la soumission {number} a été refusé dans QuickBooks; la modification faite dans FlowFit n’a pas été envoyée. Choisissez Envoyer quand même pour envoyer la soumission révisée, ou laissez-le ainsi.</translation>
+    </message>
+    <message>
+        <source>The estimate of quote {number} was turned into an invoice in QuickBooks; the change made in FlowFit was not pushed (that invoice would not follow it). Push anyway to overwrite the estimate, or leave it.</source>
+        <translation>Le devis de la soumission {number} a été transformé en facture dans QuickBooks; la modification faite dans FlowFit n’a pas été envoyée (cette facture ne la suivrait pas). Choisissez Envoyer quand même pour remplacer le devis, ou laissez-le ainsi.</translation>
     </message>
     <message>
         <source>The invoice has no lines; QuickBooks needs at least one.</source>

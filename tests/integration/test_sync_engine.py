@@ -17,6 +17,7 @@ from qbconnector.sandbox.seed import CompanySeed
 from qbconnector.sandbox.server import SandboxServer
 from qbconnector.storage.ledger import Ledger, Operation, RowState
 from qbconnector.sync.jobs import Batch, Job
+from qbconnector.sync.pull import pull
 from qbconnector.sync.results import Callbacks, DocumentResult, Outcome
 from tests.integration.conftest import SandboxFactory
 from tests.integration.sync_support import (
@@ -95,8 +96,10 @@ def test_stale_sync_token_is_reread_once(
     row = ledger.get(doc.kind, doc.number)
     assert row is not None
     assert row.qbo_id is not None
-    # Someone edits the invoice in QuickBooks: our stored SyncToken is now stale.
-    edit = {"Id": row.qbo_id, "SyncToken": "0", "PrivateNote": "edited in QuickBooks"}
+    pull(client, ledger)  # as the app does at start: the content we pushed is known
+    # Someone marks the invoice to be printed in QuickBooks: our stored SyncToken is now stale,
+    # but the content is not edited (an edit would hold the update: test_held_updates.py).
+    edit = {"Id": row.qbo_id, "SyncToken": "0", "PrintStatus": "NeedToPrint"}
     client.sparse_update(entity_for(doc), edit, "edit-1")
     edited_line = Line("Translation", "Edited in FlowFit", Decimal(10), Decimal(3))
     report = engine.run([dataclasses.replace(doc, lines=(edited_line,))])

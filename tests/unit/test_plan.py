@@ -195,6 +195,7 @@ def test_plan_keeps_order_and_counts() -> None:
         Action.UPDATE: 0,
         Action.UNCHANGED: 1,
         Action.BLOCKED: 1,
+        Action.HELD: 0,
     }
 
 

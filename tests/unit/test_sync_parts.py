@@ -47,6 +47,7 @@ def test_report_json_shape() -> None:
         ],
         "failed": [{"kind": "invoice", "number": "C", "error": "refused"}],
         "blocked": [{"kind": "invoice", "number": "D", "reasons": ["no lines"]}],
+        "held": [],
     }
 
 
@@ -57,6 +58,7 @@ def test_report_json_shape() -> None:
         ([Outcome.CREATED, Outcome.BLOCKED], ExitCode.SOME_FAILED),
         ([Outcome.FAILED], ExitCode.SOME_FAILED),
         ([Outcome.NOT_SENT], ExitCode.SOME_FAILED),
+        ([Outcome.CREATED, Outcome.HELD], ExitCode.SOME_FAILED),
     ],
 )
 def test_exit_codes(outcomes: list[Outcome], expected: ExitCode) -> None:
