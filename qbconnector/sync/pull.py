@@ -14,9 +14,11 @@ from qbconnector.core.documents import DocumentKind
 from qbconnector.quickbooks.cdc import LOOK_BACK, CdcChange, is_look_back_refusal, since_text
 from qbconnector.quickbooks.client import QuickBooksClient
 from qbconnector.quickbooks.errors import QuickBooksError
-from qbconnector.storage.ledger import Ledger, LedgerRow, Pulled, PulledState
+from qbconnector.storage.ledger import FieldDifference, Ledger, LedgerRow, Pulled, PulledState
+from qbconnector.sync.differences import differences
+from qbconnector.sync.pull_links import store_links
 
-ENTITIES = ("Invoice", "Estimate", "Payment")
+ENTITIES = ("Invoice", "Estimate", "Payment", "Customer")
 CURSOR = "pull-since"
 KIND_OF = {"Invoice": DocumentKind.INVOICE, "Estimate": DocumentKind.QUOTE}
 # A minute inside QuickBooks' 30 days: its clock runs on while the request travels.
@@ -75,6 +77,7 @@ def pull(
     tid = result.intuit_tids[-1] if result.intuit_tids else None
     with ledger.transaction():
         ledger.store_pulled(changed)
+        store_links(ledger, result.changes, rows)
         for pulled in changed:
             ledger.record("pull", pulled.state.value, kind=pulled.kind, number=pulled.number,
                           intuit_tid=tid)  # fmt: skip
@@ -109,7 +112,7 @@ def derive(row: LedgerRow, change: CdcChange, today: dt.date) -> Pulled:
     if change.deleted:
         return Pulled(row.kind, row.number, PulledState.DELETED, None, change.last_updated,
                       bool(row.qbo_edited), row.qbo_due_date, row.qbo_fingerprint,
-                      row.qbo_fingerprint_token)  # fmt: skip
+                      row.qbo_fingerprint_token, tuple(row.edited_fields))  # fmt: skip
     token = str(record.get("SyncToken", ""))
     fingerprint = _fingerprint(record)
     base, base_token = row.qbo_fingerprint, row.qbo_fingerprint_token
@@ -129,10 +132,15 @@ def derive(row: LedgerRow, change: CdcChange, today: dt.date) -> Pulled:
         state = _invoice_state(total, balance, due, today, edited, voided)
         edited = edited and not voided
         return Pulled(row.kind, row.number, state, balance, change.last_updated, edited, due,
-                      base, base_token)  # fmt: skip
+                      base, base_token, _edits(row, record, edited))  # fmt: skip
     state = PulledState.EDITED if edited else _estimate_state(record)
     return Pulled(row.kind, row.number, state, None, change.last_updated, edited, due, base,
-                  base_token)  # fmt: skip
+                  base_token, _edits(row, record, edited))  # fmt: skip
+
+
+def _edits(row: LedgerRow, record: dict[str, Any], edited: bool) -> tuple[FieldDifference, ...]:
+    # Only for an edit: QuickBooks fills in some fields itself, which is not a user's edit.
+    return differences(row, record) if edited else ()
 
 
 def _invoice_state(
@@ -196,16 +204,18 @@ def _overdue(row: LedgerRow) -> Pulled:
     balance = Decimal(row.qbo_balance) if row.qbo_balance is not None else None
     return Pulled(row.kind, row.number, PulledState.OVERDUE, balance, row.qbo_changed_at or "",
                   bool(row.qbo_edited), row.qbo_due_date, row.qbo_fingerprint,
-                  row.qbo_fingerprint_token)  # fmt: skip
+                  row.qbo_fingerprint_token, tuple(row.edited_fields))  # fmt: skip
 
 
 def _differs(by_id: dict[tuple[DocumentKind, str | None], LedgerRow], pulled: Pulled) -> bool:
     row = next(row for row in by_id.values() if row.key == (pulled.kind, pulled.number))
     balance = str(pulled.balance) if pulled.balance is not None else None
     stored = (row.qbo_state, row.qbo_balance, row.qbo_changed_at, bool(row.qbo_edited),
-              row.qbo_due_date, row.qbo_fingerprint, row.qbo_fingerprint_token)  # fmt: skip
+              row.qbo_due_date, row.qbo_fingerprint, row.qbo_fingerprint_token,
+              tuple(row.edited_fields))  # fmt: skip
     return stored != (pulled.state.value, balance, pulled.changed_at, pulled.edited,
-                      pulled.due_date, pulled.fingerprint, pulled.fingerprint_token)  # fmt: skip
+                      pulled.due_date, pulled.fingerprint, pulled.fingerprint_token,
+                      pulled.differences)  # fmt: skip
 
 
 def _number(token: str | None) -> int:
