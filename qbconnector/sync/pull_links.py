@@ -12,6 +12,8 @@ from qbconnector.storage.ledger import AppliedPayment, Ledger, LedgerRow
 
 __all__ = ["applications", "store_links"]
 
+CENT = Decimal("0.01")  # QuickBooks keeps amounts in cents; JSON numbers may read 100.0
+
 
 def applications(change: CdcChange, invoices: dict[str, LedgerRow]) -> list[AppliedPayment]:
     """The parts of a payment applied to pushed invoices (``invoices`` by QuickBooks Id), one
@@ -31,7 +33,7 @@ def applications(change: CdcChange, invoices: dict[str, LedgerRow]) -> list[Appl
     reference = str(record["PaymentRefNum"]) if record.get("PaymentRefNum") else None
     return [
         AppliedPayment(change.entity_id, DocumentKind.INVOICE, invoices[invoice_id].number,
-                       date, amount, reference)
+                       date, amount.quantize(CENT), reference)
         for invoice_id, amount in amounts.items()
     ]  # fmt: skip
 
