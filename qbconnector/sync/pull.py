@@ -11,11 +11,13 @@ from decimal import Decimal
 from typing import Any
 
 from qbconnector.core.documents import DocumentKind
+from qbconnector.core.texts import Text
 from qbconnector.quickbooks.cdc import LOOK_BACK, CdcChange, is_look_back_refusal, since_text
 from qbconnector.quickbooks.client import QuickBooksClient
 from qbconnector.quickbooks.errors import QuickBooksError
 from qbconnector.storage.ledger import FieldDifference, Ledger, LedgerRow, Pulled, PulledState
 from qbconnector.sync.differences import differences
+from qbconnector.sync.pull_fallback import too_old, with_queries
 from qbconnector.sync.pull_links import store_links
 
 ENTITIES = ("Invoice", "Estimate", "Payment", "Customer")
@@ -41,7 +43,8 @@ class PullResult:
     since: str  # the changedSince asked
     cursor: str  # the changedSince of the next pull
     changed: int  # documents whose QuickBooks state was written anew
-    note: str | None  # e.g. changes older than QuickBooks' 30 days were not read
+    note: str | None  # e.g. changes older than QuickBooks' 30 days were found by queries
+    note_text: Text | None = None  # ``note`` as a translatable sentence (the window's language)
 
 
 def _utc_now() -> dt.datetime:
@@ -52,14 +55,17 @@ def pull(
     client: QuickBooksClient, ledger: Ledger, *, now: Callable[[], dt.datetime] = _utc_now
 ) -> PullResult:
     """Read every change since the last pull (CDC) and store each pushed document's state."""
-    since, note = _since(ledger.cursor(CURSOR), now())
+    since, older = _since(ledger.cursor(CURSOR), now())
     try:
         result = client.cdc(ENTITIES, since)
     except QuickBooksError as error:
         if not is_look_back_refusal(error):
             raise
-        since, note = since_text(now() - LOOK_BACK + MARGIN), _too_old(since)
+        since, older = since_text(now() - LOOK_BACK + MARGIN), since
         result = client.cdc(ENTITIES, since)
+    note = too_old(older) if older is not None else None
+    if older is not None:
+        result = with_queries(client, result, older)
     today = _date_of(result.server_time) or now().date()
     rows = ledger.pushed()
     by_id = {(row.kind, row.qbo_id): row for row in rows}
@@ -82,10 +88,12 @@ def pull(
             ledger.record("pull", pulled.state.value, kind=pulled.kind, number=pulled.number,
                           intuit_tid=tid)  # fmt: skip
         ledger.set_cursor(CURSOR, cursor)
-    return PullResult(ledger.pushed(), since, cursor, len(changed), note)
+    return PullResult(ledger.pushed(), since, cursor, len(changed),
+                      str(note) if note else None, note)  # fmt: skip
 
 
 def _since(cursor: str | None, now: dt.datetime) -> tuple[str, str | None]:
+    """The changedSince to ask CDC, and the cursor when it is beyond CDC's 30 days."""
     limit = now - LOOK_BACK + MARGIN
     try:
         last = _moment(cursor) if cursor is not None else None
@@ -94,16 +102,8 @@ def _since(cursor: str | None, now: dt.datetime) -> tuple[str, str | None]:
     if cursor is None or last is None:
         return since_text(limit), None  # first pull: as far back as QuickBooks keeps
     if last < limit:
-        return since_text(limit), _too_old(cursor)
+        return since_text(limit), cursor
     return cursor, None
-
-
-def _too_old(cursor: str) -> str:
-    return (
-        f"The last pull read changes up to {cursor}, more than 30 days ago; QuickBooks keeps 30 "
-        "days of changes, so only those were read. Pull at least once a month (automatic sync "
-        "does) to miss nothing."
-    )
 
 
 def derive(row: LedgerRow, change: CdcChange, today: dt.date) -> Pulled:

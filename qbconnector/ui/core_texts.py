@@ -199,6 +199,10 @@ SYNC_TEXTS = (
         "Sync", "The invoice is {status}, not approved; only approved documents are pushed."
     ),
     QT_TRANSLATE_NOOP(
+        "Sync",
+        "The last pull read changes up to {cursor}, more than 30 days ago; QuickBooks keeps 30 days of changes, so the older ones were found by searching the invoices, estimates and payments changed since. A deletion older than 30 days cannot be found that way: such a document keeps its last state. Pull at least once a month (automatic sync does) to miss nothing.",
+    ),
+    QT_TRANSLATE_NOOP(
         "Sync", "The number '{number}' has {length} characters; QuickBooks accepts at most {limit}."
     ),
     QT_TRANSLATE_NOOP("Sync", "The quote has no lines; QuickBooks needs at least one."),

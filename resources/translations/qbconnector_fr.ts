@@ -1242,6 +1242,10 @@ Passer à l’entreprise %2?</translation>
         <translation>La facture est à l&apos;état {status}, pas approuvée; seuls les documents approuvés sont envoyés.</translation>
     </message>
     <message>
+        <source>The last pull read changes up to {cursor}, more than 30 days ago; QuickBooks keeps 30 days of changes, so the older ones were found by searching the invoices, estimates and payments changed since. A deletion older than 30 days cannot be found that way: such a document keeps its last state. Pull at least once a month (automatic sync does) to miss nothing.</source>
+        <translation>La dernière lecture de QuickBooks allait jusqu’au {cursor}, il y a plus de 30 jours; QuickBooks ne garde que 30 jours de modifications, les plus anciennes ont donc été trouvées en cherchant les factures, soumissions et paiements modifiés depuis. Une suppression de plus de 30 jours ne peut pas être trouvée ainsi : le document garde son dernier état. Lisez QuickBooks au moins une fois par mois (la synchronisation automatique le fait) pour ne rien manquer.</translation>
+    </message>
+    <message>
         <source>The number &apos;{number}&apos; has {length} characters; QuickBooks accepts at most {limit}.</source>
         <translation>Le numéro « {number} » compte {length} caractères; QuickBooks en accepte au plus {limit}.</translation>
     </message>

@@ -103,7 +103,7 @@ def _seed_invoices(server: SandboxServer, ledger: Ledger, count: int) -> dict[st
             line = {"DetailType": "SalesItemLineDetail", "Amount": Decimal(100),
                     "SalesItemLineDetail": detail}  # fmt: skip
             body = {"CustomerRef": {"value": customer["Id"]}, "Line": [line],
-                    "DocNumber": f"B{index}"}  # fmt: skip
+                    "DocNumber": f"B{index}", "DueDate": "2099-12-31"}  # fmt: skip
             numbers[f"B{index}"] = str(company.create("Invoice", body, ctx)["Id"])
     attempts = [Attempt(DocumentKind.INVOICE, number, Operation.CREATE, "{}", "h", f"r{number}",
                         "b") for number in numbers]  # fmt: skip
@@ -132,3 +132,55 @@ def test_a_pull_pages_past_1000_changed_invoices_and_stores_them_all(
         assert [p.amount for p in ledger.payments(DocumentKind.INVOICE, "B1049")] == [
             Decimal("40.00")]  # fmt: skip
         assert result.changed == 1050
+
+
+def test_beyond_30_days_a_pull_finds_older_changes_by_query_and_says_so(
+    sandbox_factory: SandboxFactory, client_for: ClientFactory, tmp_path: Path
+) -> None:
+    server = sandbox_factory()
+    client = client_for(server)
+    clock = server.company.clock
+
+    def now() -> dt.datetime:
+        return clock.now().astimezone(dt.UTC)
+
+    with Ledger.open(tmp_path / "ledger.sqlite3") as ledger:
+        numbers = _seed_invoices(server, ledger, 3)
+        pull(client, ledger, now=now)
+        server.advance_clock(2)
+        server.record_payment(numbers["B0"], Decimal("30.00"), payment_ref_num="OLD")
+        server.delete_in_quickbooks("Invoice", numbers["B1"])  # too old to be seen
+        server.advance_clock(31 * 86400)  # the payment is now beyond CDC's 30 days
+        server.record_payment(numbers["B2"], Decimal("5.00"))  # and this one within them
+        result = pull(client, ledger, now=now)
+        states = {row.number: (row.qbo_state, row.qbo_balance) for row in result.rows}
+        assert states["B0"][0] == "partially-paid"
+        assert [p.reference for p in ledger.payments(DocumentKind.INVOICE, "B0")] == ["OLD"]
+        assert states["B2"][0] == "partially-paid"
+        assert states["B1"][0] == "unpaid"  # deleted more than 30 days ago: not visible
+        assert result.note is not None
+        assert result.note_text is not None
+        assert "deletion older than 30 days cannot be found" in result.note
+        assert result.note_text.template.startswith("The last pull read changes up to {cursor}")
+
+
+def test_changes_by_query_page_past_1000_with_decimal_amounts(
+    sandbox_factory: SandboxFactory, client_for: ClientFactory, tmp_path: Path
+) -> None:
+    server = sandbox_factory()
+    client = client_for(server)
+    after = (server.company.clock.now() - dt.timedelta(seconds=5)).isoformat()
+    with Ledger.open(tmp_path / "ledger.sqlite3") as ledger:
+        _seed_invoices(server, ledger, 1050)
+    found = client.changed_after("Invoice", after)
+    assert len({change.entity_id for change in found.changes}) == 1050
+    assert len(found.intuit_tids) == 2  # 1000, then 50
+    assert isinstance(found.changes[0].record["TotalAmt"], Decimal)
+    later = dt.datetime.fromisoformat(found.changes[-1].last_updated)
+    # After the last one, in whole seconds: only that second's objects come back again.
+    again = client.changed_after("Invoice", later.isoformat())
+    second = later.replace(microsecond=0)
+    assert len(again.changes) < 1050
+    assert all(dt.datetime.fromisoformat(c.last_updated) >= second for c in again.changes)
+    assert client.changed_after("Invoice", (second + dt.timedelta(seconds=1)).isoformat()
+                                ).changes == ()  # fmt: skip
