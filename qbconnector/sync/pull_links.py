@@ -60,3 +60,5 @@ def store_links(ledger: Ledger, changes: Iterable[CdcChange], rows: Iterable[Led
             for code, link in links.items():
                 if link.qbo_id == change.entity_id:
                     ledger.unlink_customer(code)
+                    why = f"QuickBooks customer {link.qbo_id} was deleted"
+                    ledger.record("customer-pull", "unlinked", number=code, message=why)

@@ -9,8 +9,17 @@ from pathlib import Path
 import pytest
 
 from qbconnector.core.documents import DocumentKind
-from qbconnector.storage.ledger import AppliedPayment, Attempt, FieldDifference, Ledger, Operation
+from qbconnector.quickbooks.cdc import CdcChange
+from qbconnector.storage.ledger import (
+    AppliedPayment,
+    Attempt,
+    CustomerLink,
+    FieldDifference,
+    Ledger,
+    Operation,
+)
 from qbconnector.storage.ledger_schema import Pulled, PulledState, differences_from_json
+from qbconnector.sync.pull_links import store_links
 
 INVOICE = DocumentKind.INVOICE
 
@@ -80,3 +89,26 @@ def test_unreadable_differences_read_as_none() -> None:
     assert differences_from_json("not json") == []
     assert differences_from_json('[{"sent": 1}]') == []
     assert differences_from_json(None) == []
+
+
+def test_a_pull_drops_the_link_to_a_customer_deleted_in_quickbooks(ledger: Ledger) -> None:
+    ledger.link_customer(CustomerLink("C1", "Bird", "7", "CAD"), how="found")
+    ledger.link_customer(CustomerLink("C2", "Owl", "8", "CAD"), how="found")
+    tombstone = CdcChange("Customer", "7", True, "2026-03-04T10:00:00-08:00",
+                          {"Id": "7", "status": "Deleted"})  # fmt: skip
+    edited = CdcChange("Customer", "8", False, "2026-03-04T10:00:00-08:00", {"Id": "8"})
+    store_links(ledger, [tombstone, edited], [])
+    assert set(ledger.customers()) == {"C2"}
+    (entry,) = [e for e in ledger.history() if e.action == "customer-pull"]
+    assert (entry.result, entry.message) == ("unlinked", "QuickBooks customer 7 was deleted")
+
+
+def test_a_pull_stores_a_payment_whose_invoice_did_not_change(ledger: Ledger) -> None:
+    ledger.begin_attempts([Attempt(INVOICE, "F1", Operation.CREATE, "{}", "h", "r1", "b1")])
+    ledger.mark_synced(INVOICE, "F1", qbo_id="55", sync_token="0")
+    line = {"Amount": 12.5, "LinkedTxn": [{"TxnId": "55", "TxnType": "Invoice"}]}
+    payment = CdcChange("Payment", "90", False, "2026-03-04T10:00:00-08:00",
+                        {"Id": "90", "TxnDate": "2026-03-04", "Line": [line]})  # fmt: skip
+    store_links(ledger, [payment], ledger.pushed())
+    assert [(p.amount, p.reference) for p in ledger.payments(INVOICE, "F1")] == [
+        (Decimal("12.50"), None)]  # fmt: skip
