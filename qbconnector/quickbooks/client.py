@@ -21,7 +21,7 @@ from qbconnector.quickbooks.batch import (
     parse_batch_response,
     validate_batch,
 )
-from qbconnector.quickbooks.cdc import CdcResult, fetch_changes
+from qbconnector.quickbooks.cdc import CdcResult, fetch_changes, query_changes
 from qbconnector.quickbooks.errors import ServerError, ThrottledError
 from qbconnector.quickbooks.network import network_error, retry_after_seconds
 from qbconnector.quickbooks.ratelimit import Backoff, RateLimiter
@@ -189,6 +189,11 @@ class QuickBooksClient:
         """Every change to ``entities`` at or after ``changed_since`` (QuickBooks keeps 30 days),
         all pages fetched; deleted objects come back flagged. See ``cdc.py``."""
         return fetch_changes(self._call_raw, entities, changed_since)
+
+    def changed_after(self, entity: str, after: str) -> CdcResult:
+        """``entity`` objects updated after ``after``, by query (beyond CDC's 30 days; deletions
+        are not seen), amounts as Decimal. See ``cdc.query_changes``."""
+        return query_changes(self._call_raw, entity, after)
 
     def upload_attachment(
         self,

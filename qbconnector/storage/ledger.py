@@ -14,21 +14,26 @@ from qbconnector.core.texts import Text, text_to_json
 from qbconnector.storage.ledger_schema import (
     DOCUMENT_COLUMNS,
     MIGRATIONS,
+    AppliedPayment,
     Attempt,
     CustomerLink,
+    FieldDifference,
     HistoryEntry,
     LedgerRow,
     Operation,
     Pulled,
     PulledState,
     RowState,
+    differences_to_json,
 )
 from qbconnector.storage.readsafe import damaged_rows
 from qbconnector.storage.sqlite import Database
 
 __all__ = [
+    "AppliedPayment",
     "Attempt",
     "CustomerLink",
+    "FieldDifference",
     "HistoryEntry",
     "Ledger",
     "LedgerRow",
@@ -206,7 +211,8 @@ class Ledger:
             self._forget_pulled(kind, number, qbo_id, now)
             self.database.execute(
                 "UPDATE documents SET state = 'synced', qbo_id = ?, sync_token = ?,"
-                " payload_hash = COALESCE(?, payload_hash), payload = NULL, last_error = NULL,"
+                " payload_hash = COALESCE(?, payload_hash), synced_payload = COALESCE(payload,"
+                " synced_payload), payload = NULL, last_error = NULL,"
                 " updated_at = ?, synced_at = ?, qbo_total = COALESCE(?, qbo_total),"
                 " qbo_tax = COALESCE(?, qbo_tax) WHERE kind = ? AND number = ?",
                 (qbo_id, sync_token, payload_hash, now, now, total, tax, kind.value, number),
@@ -314,10 +320,32 @@ class Ledger:
                 self.database.execute(
                     "UPDATE documents SET qbo_state = ?, qbo_balance = ?, qbo_changed_at = ?,"
                     " qbo_edited = ?, qbo_due_date = ?, qbo_fingerprint = ?,"
-                    " qbo_fingerprint_token = ? WHERE kind = ? AND number = ?",
+                    " qbo_fingerprint_token = ?, qbo_differences = ? WHERE kind = ? AND number = ?",
                     (found.state.value, balance, found.changed_at, int(found.edited),
                      found.due_date, found.fingerprint, found.fingerprint_token,
-                     found.kind.value, found.number),
+                     differences_to_json(found.differences), found.kind.value, found.number),
+                )  # fmt: skip
+
+    def payments(self, kind: DocumentKind, number: str) -> list[AppliedPayment]:
+        """The payments QuickBooks applied to a pushed document, oldest first."""
+        rows = self.database.query(
+            "SELECT payment_id, kind, number, date, amount, reference FROM payments"
+            " WHERE kind = ? AND number = ? ORDER BY date, payment_id",
+            (kind.value, number),
+        )
+        return [AppliedPayment(str(pid), DocumentKind(k), str(n), d, Decimal(a), ref)
+                for pid, k, n, d, a, ref in rows]  # fmt: skip
+
+    def replace_payment(self, payment_id: str, applied: Iterable[AppliedPayment]) -> None:
+        """A payment's applications as QuickBooks now holds them (none: it was deleted)."""
+        with self.transaction():
+            self.database.execute("DELETE FROM payments WHERE payment_id = ?", (payment_id,))
+            for part in applied:
+                self.database.execute(
+                    "INSERT INTO payments (payment_id, kind, number, date, amount, reference)"
+                    " VALUES (?, ?, ?, ?, ?, ?)",
+                    (payment_id, part.kind.value, part.number, part.date, str(part.amount),
+                     part.reference),
                 )  # fmt: skip
 
     # -- customers -----------------------------------------------------------------------------

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import enum
+import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -89,7 +91,25 @@ ALTER TABLE documents ADD COLUMN qbo_fingerprint TEXT;
 ALTER TABLE documents ADD COLUMN qbo_fingerprint_token TEXT;
 """
 
-MIGRATIONS = (SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4)
+# Version 5 keeps each payment applied to a pushed invoice (a pull reads them from QuickBooks),
+# the body last synced (``payload`` is cleared once QuickBooks holds it) and, for a document
+# edited in QuickBooks, which fields differ from that body (JSON [{field, sent, now}]).
+SCHEMA_V5 = """
+CREATE TABLE payments (
+    payment_id TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    number TEXT NOT NULL,
+    date TEXT,
+    amount TEXT NOT NULL,
+    reference TEXT,
+    PRIMARY KEY (payment_id, kind, number)
+);
+CREATE INDEX payments_by_document ON payments (kind, number);
+ALTER TABLE documents ADD COLUMN synced_payload TEXT;
+ALTER TABLE documents ADD COLUMN qbo_differences TEXT;
+"""
+
+MIGRATIONS = (SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5)
 
 
 class RowState(enum.StrEnum):
@@ -120,8 +140,53 @@ DOCUMENT_COLUMNS = (
     "kind, number, state, operation, qbo_id, sync_token, doc_number, payload_hash, payload,"
     " requestid, bid, attempts, last_error, created_at, updated_at, synced_at, last_error_text,"
     " flowfit_total, flowfit_tax, qbo_total, qbo_tax, qbo_balance, qbo_state, qbo_changed_at,"
-    " qbo_edited, qbo_due_date, qbo_fingerprint, qbo_fingerprint_token"
+    " qbo_edited, qbo_due_date, qbo_fingerprint, qbo_fingerprint_token, synced_payload,"
+    " qbo_differences"
 )
+
+
+@dataclass(frozen=True)
+class FieldDifference:
+    """One field edited in QuickBooks: what we sent and what QuickBooks has now (as text).
+
+    ``field`` names it as QuickBooks does, e.g. ``DueDate`` or ``Line[1].Amount``."""
+
+    field: str
+    sent: str | None
+    now: str | None
+
+
+def differences_to_json(differences: Sequence[FieldDifference]) -> str | None:
+    if not differences:
+        return None
+    return json.dumps([{"field": d.field, "sent": d.sent, "now": d.now} for d in differences],
+                      ensure_ascii=False)  # fmt: skip
+
+
+def differences_from_json(stored: str | None) -> list[FieldDifference]:
+    """What :func:`differences_to_json` wrote; empty when absent or unreadable."""
+    try:
+        entries = json.loads(stored) if stored else []
+        return [FieldDifference(str(e["field"]), _text(e.get("sent")), _text(e.get("now")))
+                for e in entries]  # fmt: skip
+    except (ValueError, KeyError, TypeError, AttributeError):
+        return []
+
+
+def _text(value: object) -> str | None:
+    return None if value is None else str(value)
+
+
+@dataclass(frozen=True)
+class AppliedPayment:
+    """Part of a QuickBooks payment applied to one pushed invoice."""
+
+    payment_id: str
+    kind: DocumentKind
+    number: str
+    date: str | None  # the payment's TxnDate
+    amount: Decimal  # the part applied to this invoice
+    reference: str | None  # PaymentRefNum (cheque number, transfer reference...)
 
 
 @dataclass(frozen=True)
@@ -175,6 +240,13 @@ class LedgerRow:
     qbo_due_date: str | None = None  # DueDate last pulled (for overdue)
     qbo_fingerprint: str | None = None  # the content we compare later versions with
     qbo_fingerprint_token: str | None = None  # the SyncToken that fingerprint was taken at
+    synced_payload: str | None = None  # the JSON body QuickBooks last accepted from us
+    qbo_differences: str | None = None  # JSON [{field, sent, now}]: edits made in QuickBooks
+
+    @property
+    def edited_fields(self) -> list[FieldDifference]:
+        """The fields QuickBooks holds differently from what we sent (empty when not edited)."""
+        return differences_from_json(self.qbo_differences)
 
     @property
     def totals(self) -> Totals | None:
@@ -233,6 +305,7 @@ class Pulled:
     due_date: str | None
     fingerprint: str | None
     fingerprint_token: str | None
+    differences: tuple[FieldDifference, ...] = ()  # what an edit in QuickBooks changed
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,4 @@
-"""A document's sync details: what was sent, its QuickBooks Id and number, history, web address."""
+"""A document's sync details: what was sent, QuickBooks Id, number, payments, history, address."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from qbconnector.quickbooks.payloads import (
     payload_hash,
     with_customer,
 )
-from qbconnector.storage.ledger import HistoryEntry, Ledger, LedgerRow
+from qbconnector.storage.ledger import AppliedPayment, HistoryEntry, Ledger, LedgerRow
 from qbconnector.storage.profile import Profile
 from qbconnector.sync.facts import COMPANY_TAXES_CURSOR
 from qbconnector.sync.sources import Selection, open_source
@@ -52,6 +52,7 @@ class DocumentDetails:
     payload: dict[str, Any] | None
     payload_sent: bool
     web_address: str | None
+    payments: tuple[AppliedPayment, ...] = ()  # applied in QuickBooks, as the last pull found
 
 
 def _payload(
@@ -83,5 +84,6 @@ def load_details(
         row = ledger.get(kind, number)
         history = tuple(ledger.history(kind, number, limit=200))
         payload, sent = _payload(document, row, settings, ledger)
+        payments = tuple(ledger.payments(kind, number))
     address = web_address(settings.server.environment, kind, row.qbo_id if row else None)
-    return DocumentDetails(kind, number, document, row, history, payload, sent, address)
+    return DocumentDetails(kind, number, document, row, history, payload, sent, address, payments)

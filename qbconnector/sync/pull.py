@@ -11,12 +11,16 @@ from decimal import Decimal
 from typing import Any
 
 from qbconnector.core.documents import DocumentKind
+from qbconnector.core.texts import Text
 from qbconnector.quickbooks.cdc import LOOK_BACK, CdcChange, is_look_back_refusal, since_text
 from qbconnector.quickbooks.client import QuickBooksClient
 from qbconnector.quickbooks.errors import QuickBooksError
-from qbconnector.storage.ledger import Ledger, LedgerRow, Pulled, PulledState
+from qbconnector.storage.ledger import FieldDifference, Ledger, LedgerRow, Pulled, PulledState
+from qbconnector.sync.differences import differences
+from qbconnector.sync.pull_fallback import too_old, with_queries
+from qbconnector.sync.pull_links import store_links
 
-ENTITIES = ("Invoice", "Estimate", "Payment")
+ENTITIES = ("Invoice", "Estimate", "Payment", "Customer")
 CURSOR = "pull-since"
 KIND_OF = {"Invoice": DocumentKind.INVOICE, "Estimate": DocumentKind.QUOTE}
 # A minute inside QuickBooks' 30 days: its clock runs on while the request travels.
@@ -39,7 +43,8 @@ class PullResult:
     since: str  # the changedSince asked
     cursor: str  # the changedSince of the next pull
     changed: int  # documents whose QuickBooks state was written anew
-    note: str | None  # e.g. changes older than QuickBooks' 30 days were not read
+    note: str | None  # e.g. changes older than QuickBooks' 30 days were found by queries
+    note_text: Text | None = None  # ``note`` as a translatable sentence (the window's language)
 
 
 def _utc_now() -> dt.datetime:
@@ -50,14 +55,17 @@ def pull(
     client: QuickBooksClient, ledger: Ledger, *, now: Callable[[], dt.datetime] = _utc_now
 ) -> PullResult:
     """Read every change since the last pull (CDC) and store each pushed document's state."""
-    since, note = _since(ledger.cursor(CURSOR), now())
+    since, older = _since(ledger.cursor(CURSOR), now())
     try:
         result = client.cdc(ENTITIES, since)
     except QuickBooksError as error:
         if not is_look_back_refusal(error):
             raise
-        since, note = since_text(now() - LOOK_BACK + MARGIN), _too_old(since)
+        since, older = since_text(now() - LOOK_BACK + MARGIN), since
         result = client.cdc(ENTITIES, since)
+    note = too_old(older) if older is not None else None
+    if older is not None:
+        result = with_queries(client, result, older)
     today = _date_of(result.server_time) or now().date()
     rows = ledger.pushed()
     by_id = {(row.kind, row.qbo_id): row for row in rows}
@@ -75,14 +83,17 @@ def pull(
     tid = result.intuit_tids[-1] if result.intuit_tids else None
     with ledger.transaction():
         ledger.store_pulled(changed)
+        store_links(ledger, result.changes, rows)
         for pulled in changed:
             ledger.record("pull", pulled.state.value, kind=pulled.kind, number=pulled.number,
                           intuit_tid=tid)  # fmt: skip
         ledger.set_cursor(CURSOR, cursor)
-    return PullResult(ledger.pushed(), since, cursor, len(changed), note)
+    return PullResult(ledger.pushed(), since, cursor, len(changed),
+                      str(note) if note else None, note)  # fmt: skip
 
 
 def _since(cursor: str | None, now: dt.datetime) -> tuple[str, str | None]:
+    """The changedSince to ask CDC, and the cursor when it is beyond CDC's 30 days."""
     limit = now - LOOK_BACK + MARGIN
     try:
         last = _moment(cursor) if cursor is not None else None
@@ -91,16 +102,8 @@ def _since(cursor: str | None, now: dt.datetime) -> tuple[str, str | None]:
     if cursor is None or last is None:
         return since_text(limit), None  # first pull: as far back as QuickBooks keeps
     if last < limit:
-        return since_text(limit), _too_old(cursor)
+        return since_text(limit), cursor
     return cursor, None
-
-
-def _too_old(cursor: str) -> str:
-    return (
-        f"The last pull read changes up to {cursor}, more than 30 days ago; QuickBooks keeps 30 "
-        "days of changes, so only those were read. Pull at least once a month (automatic sync "
-        "does) to miss nothing."
-    )
 
 
 def derive(row: LedgerRow, change: CdcChange, today: dt.date) -> Pulled:
@@ -109,7 +112,7 @@ def derive(row: LedgerRow, change: CdcChange, today: dt.date) -> Pulled:
     if change.deleted:
         return Pulled(row.kind, row.number, PulledState.DELETED, None, change.last_updated,
                       bool(row.qbo_edited), row.qbo_due_date, row.qbo_fingerprint,
-                      row.qbo_fingerprint_token)  # fmt: skip
+                      row.qbo_fingerprint_token, tuple(row.edited_fields))  # fmt: skip
     token = str(record.get("SyncToken", ""))
     fingerprint = _fingerprint(record)
     base, base_token = row.qbo_fingerprint, row.qbo_fingerprint_token
@@ -129,10 +132,15 @@ def derive(row: LedgerRow, change: CdcChange, today: dt.date) -> Pulled:
         state = _invoice_state(total, balance, due, today, edited, voided)
         edited = edited and not voided
         return Pulled(row.kind, row.number, state, balance, change.last_updated, edited, due,
-                      base, base_token)  # fmt: skip
+                      base, base_token, _edits(row, record, edited))  # fmt: skip
     state = PulledState.EDITED if edited else _estimate_state(record)
     return Pulled(row.kind, row.number, state, None, change.last_updated, edited, due, base,
-                  base_token)  # fmt: skip
+                  base_token, _edits(row, record, edited))  # fmt: skip
+
+
+def _edits(row: LedgerRow, record: dict[str, Any], edited: bool) -> tuple[FieldDifference, ...]:
+    # Only for an edit: QuickBooks fills in some fields itself, which is not a user's edit.
+    return differences(row, record) if edited else ()
 
 
 def _invoice_state(
@@ -196,16 +204,18 @@ def _overdue(row: LedgerRow) -> Pulled:
     balance = Decimal(row.qbo_balance) if row.qbo_balance is not None else None
     return Pulled(row.kind, row.number, PulledState.OVERDUE, balance, row.qbo_changed_at or "",
                   bool(row.qbo_edited), row.qbo_due_date, row.qbo_fingerprint,
-                  row.qbo_fingerprint_token)  # fmt: skip
+                  row.qbo_fingerprint_token, tuple(row.edited_fields))  # fmt: skip
 
 
 def _differs(by_id: dict[tuple[DocumentKind, str | None], LedgerRow], pulled: Pulled) -> bool:
     row = next(row for row in by_id.values() if row.key == (pulled.kind, pulled.number))
     balance = str(pulled.balance) if pulled.balance is not None else None
     stored = (row.qbo_state, row.qbo_balance, row.qbo_changed_at, bool(row.qbo_edited),
-              row.qbo_due_date, row.qbo_fingerprint, row.qbo_fingerprint_token)  # fmt: skip
+              row.qbo_due_date, row.qbo_fingerprint, row.qbo_fingerprint_token,
+              tuple(row.edited_fields))  # fmt: skip
     return stored != (pulled.state.value, balance, pulled.changed_at, pulled.edited,
-                      pulled.due_date, pulled.fingerprint, pulled.fingerprint_token)  # fmt: skip
+                      pulled.due_date, pulled.fingerprint, pulled.fingerprint_token,
+                      pulled.differences)  # fmt: skip
 
 
 def _number(token: str | None) -> int:

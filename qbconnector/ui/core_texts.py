@@ -239,6 +239,10 @@ SYNC_TEXTS = (
         "Sync", "The invoice is {status}, not approved; only approved documents are pushed."
     ),
     QT_TRANSLATE_NOOP(
+        "Sync",
+        "The last pull read changes up to {cursor}, more than 30 days ago; QuickBooks keeps 30 days of changes, so the older ones were found by searching the invoices, estimates and payments changed since. A deletion older than 30 days cannot be found that way: such a document keeps its last state. Pull at least once a month (automatic sync does) to miss nothing.",
+    ),
+    QT_TRANSLATE_NOOP(
         "Sync", "The number '{number}' has {length} characters; QuickBooks accepts at most {limit}."
     ),
     QT_TRANSLATE_NOOP("Sync", "The quote has no lines; QuickBooks needs at least one."),
@@ -254,5 +258,20 @@ SYNC_TEXTS = (
         "The total {stated} is not the subtotal {subtotal} plus the tax {tax} ({total}; a difference of {difference}). Correct the document in FlowFit.",
     ),
     QT_TRANSLATE_NOOP("Sync", "The update was not confirmed; it is sent again."),
+    QT_TRANSLATE_NOOP("Sync", "customer"),
+    QT_TRANSLATE_NOOP("Sync", "date"),
+    QT_TRANSLATE_NOOP("Sync", "due date"),
+    QT_TRANSLATE_NOOP("Sync", "expiration date"),
+    QT_TRANSLATE_NOOP("Sync", "line {line} amount"),
+    QT_TRANSLATE_NOOP("Sync", "line {line} description"),
+    QT_TRANSLATE_NOOP("Sync", "line {line} product or service"),
+    QT_TRANSLATE_NOOP("Sync", "line {line} quantity"),
+    QT_TRANSLATE_NOOP("Sync", "line {line} tax code"),
+    QT_TRANSLATE_NOOP("Sync", "message to the customer"),
     QT_TRANSLATE_NOOP("Sync", "not sent: the synchronization was stopped before its turn"),
+    QT_TRANSLATE_NOOP("Sync", "number"),
+    QT_TRANSLATE_NOOP("Sync", "number of lines"),
+    QT_TRANSLATE_NOOP("Sync", "private note"),
+    QT_TRANSLATE_NOOP("Sync", "total"),
+    QT_TRANSLATE_NOOP("Sync", "{field}"),
 )

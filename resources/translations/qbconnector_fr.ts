@@ -239,6 +239,14 @@ Passer à l’entreprise %2?</translation>
         <translation>État QuickBooks :</translation>
     </message>
     <message>
+        <source>In QuickBooks now:</source>
+        <translation>Dans QuickBooks maintenant :</translation>
+    </message>
+    <message>
+        <source>Balance:</source>
+        <translation>Solde :</translation>
+    </message>
+    <message>
         <source>QuickBooks Id:</source>
         <translation>Id QuickBooks :</translation>
     </message>
@@ -271,6 +279,18 @@ Passer à l’entreprise %2?</translation>
         <translation>Erreur :</translation>
     </message>
     <message>
+        <source>Payments in QuickBooks</source>
+        <translation>Paiements dans QuickBooks</translation>
+    </message>
+    <message>
+        <source>No payment received (as of the last pull).</source>
+        <translation>Aucun paiement reçu (à la dernière lecture de QuickBooks).</translation>
+    </message>
+    <message>
+        <source>Edited in QuickBooks since our push</source>
+        <translation>Modifié dans QuickBooks depuis notre envoi</translation>
+    </message>
+    <message>
         <source>Nothing was sent: the document is not in the list of FlowFit documents.</source>
         <translation>Rien n’a été envoyé : le document n’est pas dans la liste des documents FlowFit.</translation>
     </message>
@@ -301,6 +321,77 @@ Passer à l’entreprise %2?</translation>
     <message>
         <source>Message</source>
         <translation>Message</translation>
+    </message>
+</context>
+<context>
+    <name>DetailsPulled</name>
+    <message>
+        <source>paid</source>
+        <translation>payée</translation>
+    </message>
+    <message>
+        <source>partially paid</source>
+        <translation>partiellement payée</translation>
+    </message>
+    <message>
+        <source>overdue</source>
+        <translation>en retard</translation>
+    </message>
+    <message>
+        <source>unpaid</source>
+        <translation>impayée</translation>
+    </message>
+    <message>
+        <source>accepted</source>
+        <translation>accepté</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>fermé</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation>refusé</translation>
+    </message>
+    <message>
+        <source>converted to invoice</source>
+        <translation>converti en facture</translation>
+    </message>
+    <message>
+        <source>pending</source>
+        <translation>en attente</translation>
+    </message>
+    <message>
+        <source>edited in QuickBooks</source>
+        <translation>modifié dans QuickBooks</translation>
+    </message>
+    <message>
+        <source>deleted or voided in QuickBooks</source>
+        <translation>supprimé ou annulé dans QuickBooks</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Montant</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>Référence</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Champ</translation>
+    </message>
+    <message>
+        <source>What we sent</source>
+        <translation>Ce que nous avons envoyé</translation>
+    </message>
+    <message>
+        <source>What QuickBooks has</source>
+        <translation>Ce que QuickBooks contient</translation>
     </message>
 </context>
 <context>
@@ -1191,6 +1282,10 @@ Passer à l’entreprise %2?</translation>
         <translation>La facture est à l&apos;état {status}, pas approuvée; seuls les documents approuvés sont envoyés.</translation>
     </message>
     <message>
+        <source>The last pull read changes up to {cursor}, more than 30 days ago; QuickBooks keeps 30 days of changes, so the older ones were found by searching the invoices, estimates and payments changed since. A deletion older than 30 days cannot be found that way: such a document keeps its last state. Pull at least once a month (automatic sync does) to miss nothing.</source>
+        <translation>La dernière lecture de QuickBooks allait jusqu’au {cursor}, il y a plus de 30 jours; QuickBooks ne garde que 30 jours de modifications, les plus anciennes ont donc été trouvées en cherchant les factures, soumissions et paiements modifiés depuis. Une suppression de plus de 30 jours ne peut pas être trouvée ainsi : le document garde son dernier état. Lisez QuickBooks au moins une fois par mois (la synchronisation automatique le fait) pour ne rien manquer.</translation>
+    </message>
+    <message>
         <source>The number &apos;{number}&apos; has {length} characters; QuickBooks accepts at most {limit}.</source>
         <translation>Le numéro « {number} » compte {length} caractères; QuickBooks en accepte au plus {limit}.</translation>
     </message>
@@ -1215,8 +1310,68 @@ Passer à l’entreprise %2?</translation>
         <translation>La mise à jour n&apos;a pas été confirmée; elle est envoyée de nouveau.</translation>
     </message>
     <message>
+        <source>customer</source>
+        <translation>client</translation>
+    </message>
+    <message>
+        <source>date</source>
+        <translation>date</translation>
+    </message>
+    <message>
+        <source>due date</source>
+        <translation>date d’échéance</translation>
+    </message>
+    <message>
+        <source>expiration date</source>
+        <translation>date d’expiration</translation>
+    </message>
+    <message>
+        <source>line {line} amount</source>
+        <translation>montant de la ligne {line}</translation>
+    </message>
+    <message>
+        <source>line {line} description</source>
+        <translation>description de la ligne {line}</translation>
+    </message>
+    <message>
+        <source>line {line} product or service</source>
+        <translation>produit ou service de la ligne {line}</translation>
+    </message>
+    <message>
+        <source>line {line} quantity</source>
+        <translation>quantité de la ligne {line}</translation>
+    </message>
+    <message>
+        <source>line {line} tax code</source>
+        <translation>code de taxe de la ligne {line}</translation>
+    </message>
+    <message>
+        <source>message to the customer</source>
+        <translation>message au client</translation>
+    </message>
+    <message>
         <source>not sent: the synchronization was stopped before its turn</source>
         <translation>non envoyé : la synchronisation a été arrêtée avant son tour</translation>
+    </message>
+    <message>
+        <source>number</source>
+        <translation>numéro</translation>
+    </message>
+    <message>
+        <source>number of lines</source>
+        <translation>nombre de lignes</translation>
+    </message>
+    <message>
+        <source>private note</source>
+        <translation>note privée</translation>
+    </message>
+    <message>
+        <source>total</source>
+        <translation>total</translation>
+    </message>
+    <message>
+        <source>{field}</source>
+        <translation>{field}</translation>
     </message>
 </context>
 <context>

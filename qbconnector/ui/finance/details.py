@@ -1,4 +1,4 @@
-"""A document's details: what was sent, QuickBooks Id and number, history, Open in QuickBooks."""
+"""A document's details: what was sent, what QuickBooks has now, history, Open in QuickBooks."""
 
 from __future__ import annotations
 
@@ -20,8 +20,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from qbconnector.core.documents import DocumentKind
 from qbconnector.sync.details import DocumentDetails
 from qbconnector.sync.listing import ListedDocument
+from qbconnector.ui.finance.details_pulled import (
+    balance_text,
+    edits_table,
+    payments_table,
+    pulled_label,
+)
 from qbconnector.ui.finance.texts import kind_singular, state_label
 
 UrlOpener = Callable[[QUrl], bool]
@@ -58,6 +65,7 @@ class DetailsDialog(QDialog):
             json.dumps(details.payload, indent=2, ensure_ascii=False) if details.payload else ""
         )
         layout.addWidget(self.payload, 1)
+        self._pulled_sections(layout)
         layout.addWidget(QLabel(self.tr("History")))
         self.history = self._history_table()
         layout.addWidget(self.history, 1)
@@ -81,6 +89,10 @@ class DetailsDialog(QDialog):
         row = self.details.row
         state = state_label(listed.qb_state) if listed is not None else ""
         form.addRow(self.tr("QuickBooks state:"), self._value("detailsState", state))
+        pulled = pulled_label(row.qbo_state if row else None)
+        form.addRow(self.tr("In QuickBooks now:"), self._value("detailsPulledState", pulled))
+        if self.details.kind is DocumentKind.INVOICE:
+            form.addRow(self.tr("Balance:"), self._value("detailsBalance", balance_text(row)))
         form.addRow(
             self.tr("QuickBooks Id:"),
             self._value("detailsQboId", row.qbo_id if row and row.qbo_id else "—"),
@@ -107,6 +119,19 @@ class DetailsDialog(QDialog):
         error_label.setWordWrap(True)
         form.addRow(self.tr("Error:"), error_label)
         return form  # fmt: skip
+
+    def _pulled_sections(self, layout: QVBoxLayout) -> None:
+        """Payments applied in QuickBooks and the fields edited there (after a pull)."""
+        self.payments_table = payments_table(self.details.payments)
+        self.edits_table = edits_table(self.details.row.edited_fields if self.details.row else [])
+        if self.details.kind is DocumentKind.INVOICE:
+            layout.addWidget(QLabel(self.tr("Payments in QuickBooks")))
+            if not self.details.payments:
+                layout.addWidget(QLabel(self.tr("No payment received (as of the last pull).")))
+            layout.addWidget(self.payments_table)
+        if self.edits_table.rowCount():
+            layout.addWidget(QLabel(self.tr("Edited in QuickBooks since our push")))
+            layout.addWidget(self.edits_table)
 
     def _value(self, name: str, text: str) -> QLabel:
         label = QLabel(text)
