@@ -233,15 +233,20 @@ class Ledger:
             self.database.execute(
                 "UPDATE documents SET qbo_state = NULL, qbo_balance = NULL, qbo_changed_at = NULL,"
                 " qbo_edited = 0, qbo_due_date = NULL, qbo_fingerprint = NULL,"
-                " qbo_fingerprint_token = NULL WHERE kind = ? AND number = ?",
+                " qbo_fingerprint_token = NULL, qbo_differences = NULL"
+                " WHERE kind = ? AND number = ?",
                 (kind.value, number),
             )
+            # Payments were applied to the deleted transaction, not to the new one.
+            self.database.execute("DELETE FROM payments WHERE kind = ? AND number = ?",
+                                  (kind.value, number))  # fmt: skip
             self._history(kind, number, "recreate", "synced", qbo_id, row.requestid, None,
                           f"recreated in QuickBooks as Id {qbo_id}; Id {row.qbo_id} was deleted "
                           "or voided there", now)  # fmt: skip
             return
         self.database.execute(
-            "UPDATE documents SET qbo_edited = 0, qbo_balance = NULL, qbo_state = CASE WHEN"
+            "UPDATE documents SET qbo_edited = 0, qbo_balance = NULL, qbo_differences = NULL,"
+            " qbo_state = CASE WHEN"
             " qbo_state IN (?, ?) THEN NULL ELSE qbo_state END WHERE kind = ? AND number = ?",
             (PulledState.EDITED.value, PulledState.DELETED.value, kind.value, number),
         )
