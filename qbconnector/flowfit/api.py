@@ -37,10 +37,12 @@ class SyncResultRecord:
 
     kind: DocumentKind
     number: str
-    state: str  # synced, failed, blocked or held
+    state: str  # synced, failed, blocked, held, or pulled (what QuickBooks says now)
     action: str
     qbo_id: str | None = None
     message: str | None = None
+    qbo_state: str | None = None  # pulled: paid, partially-paid, accepted, ... (PulledState)
+    balance: str | None = None  # pulled invoices: decimal text
 
     def as_json(self, at: dt.datetime) -> dict[str, Any]:
         record: dict[str, Any] = {
@@ -54,6 +56,10 @@ class SyncResultRecord:
             record["qbo_id"] = self.qbo_id
         if self.message:
             record["message"] = self.message
+        if self.qbo_state:
+            record["qbo_state"] = self.qbo_state
+        if self.balance is not None:
+            record["balance"] = self.balance
         return record
 
 

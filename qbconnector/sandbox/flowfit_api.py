@@ -91,9 +91,30 @@ class FlowFitStandIn:
             return _error(400, "bad-request", 'the body must be {"results": [...]}')
         if not isinstance(results, list):
             return _error(400, "bad-request", "results must be a list")
+        problem = next((found for result in results if (found := _result_problem(result))), None)
+        if problem:
+            return _error(400, "bad-request", problem)
         with self._lock:
             self.results.extend(result for result in results if isinstance(result, dict))
         return json_reply(200, {"accepted": len(results)})
+
+
+RESULT_STATES = frozenset({"synced", "failed", "blocked", "held", "pulled"})
+PULLED_STATES = frozenset({"paid", "partially-paid", "overdue", "unpaid", "accepted", "closed",
+                           "rejected", "converted", "pending", "edited-in-quickbooks",
+                           "deleted-in-quickbooks"})  # fmt: skip
+
+
+def _result_problem(result: object) -> str | None:
+    """What the contract's sync-results entry gets wrong (None: nothing)."""
+    if not isinstance(result, dict):
+        return "each result must be an object"
+    state = result.get("state")
+    if state not in RESULT_STATES:
+        return f"unknown state {state!r}; one of {', '.join(sorted(RESULT_STATES))}"
+    if state == "pulled" and result.get("qbo_state") not in PULLED_STATES:
+        return f"a pulled result needs qbo_state, one of {', '.join(sorted(PULLED_STATES))}"
+    return None
 
 
 def _keeps(

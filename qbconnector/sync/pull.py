@@ -45,6 +45,13 @@ class PullResult:
     changed: int  # documents whose QuickBooks state was written anew
     note: str | None  # e.g. changes older than QuickBooks' 30 days were found by queries
     note_text: Text | None = None  # ``note`` as a translatable sentence (the window's language)
+    changed_keys: tuple[tuple[DocumentKind, str], ...] = ()  # the documents behind ``changed``
+
+    @property
+    def changed_rows(self) -> list[LedgerRow]:
+        """The rows whose QuickBooks state this pull wrote anew."""
+        wanted = set(self.changed_keys)
+        return [row for row in self.rows if row.key in wanted]
 
 
 def _utc_now() -> dt.datetime:
@@ -88,8 +95,9 @@ def pull(
             ledger.record("pull", pulled.state.value, kind=pulled.kind, number=pulled.number,
                           intuit_tid=tid)  # fmt: skip
         ledger.set_cursor(CURSOR, cursor)
+    keys = tuple((pulled.kind, pulled.number) for pulled in changed)
     return PullResult(ledger.pushed(), since, cursor, len(changed),
-                      str(note) if note else None, note)  # fmt: skip
+                      str(note) if note else None, note, keys)  # fmt: skip
 
 
 def _since(cursor: str | None, now: dt.datetime) -> tuple[str, str | None]:

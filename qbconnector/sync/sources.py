@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from decimal import Decimal
 from typing import Protocol
 
 from qbconnector.core.documents import Document, DocumentStatus
@@ -11,6 +12,7 @@ from qbconnector.core.settings import Settings
 from qbconnector.flowfit.api import FlowFitApiClient, SyncResultRecord
 from qbconnector.flowfit.selection import Selection, check_all_found, missing_numbers
 from qbconnector.flowfit.store import DocumentFilter, DocumentStore
+from qbconnector.storage.ledger_schema import LedgerRow
 from qbconnector.storage.profile import Profile
 from qbconnector.sync.results import DocumentResult, Outcome
 
@@ -25,6 +27,8 @@ class DocumentSource(Protocol):
     def list_documents(self, selection: Selection) -> list[Document]: ...
 
     def report_results(self, results: Sequence[DocumentResult]) -> None: ...
+
+    def report_pulled(self, rows: Sequence[LedgerRow]) -> None: ...
 
     def close(self) -> None: ...
 
@@ -54,6 +58,9 @@ class LocalStoreSource:
     def report_results(self, results: Sequence[DocumentResult]) -> None:
         """The store keeps no sync state: the ledger has it."""
 
+    def report_pulled(self, rows: Sequence[LedgerRow]) -> None:
+        """Nor what a pull found."""
+
     def close(self) -> None:
         self.store.close()
 
@@ -68,6 +75,13 @@ def result_record(result: DocumentResult) -> SyncResultRecord | None:
         return None  # not sent: nothing to tell
     return SyncResultRecord(result.kind, result.number, state, result.action, result.qbo_id,
                             result.message)  # fmt: skip
+
+
+def pulled_record(row: LedgerRow) -> SyncResultRecord:
+    """What FlowFit is told of a document whose QuickBooks state a pull wrote anew."""
+    balance = f"{Decimal(row.qbo_balance):.2f}" if row.qbo_balance is not None else None
+    return SyncResultRecord(row.kind, row.number, "pulled", "pull", row.qbo_id,
+                            qbo_state=row.qbo_state, balance=balance)  # fmt: skip
 
 
 class FlowFitApiSource:
@@ -91,6 +105,10 @@ class FlowFitApiSource:
     def report_results(self, results: Sequence[DocumentResult]) -> None:
         records = [record for result in results if (record := result_record(result))]
         self.client.report(records)
+
+    def report_pulled(self, rows: Sequence[LedgerRow]) -> None:
+        """Tell FlowFit what QuickBooks now says of these documents (paid, accepted, ...)."""
+        self.client.report([pulled_record(row) for row in rows if row.qbo_state])
 
     def close(self) -> None:
         self.client.close()

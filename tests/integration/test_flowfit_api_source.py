@@ -15,6 +15,7 @@ from qbconnector.core.errors import ExitCode
 from qbconnector.flowfit.api import FlowFitApiClient, FlowFitApiError
 from qbconnector.flowfit.importer import parse_json
 from qbconnector.sandbox.server import SandboxServer
+from tests.cli_helpers import run_cli
 from tests.integration.cli_sync_support import configure_profile, run_sync
 from tests.integration.conftest import SandboxFactory
 from tests.integration.sync_support import in_home_currency, sample, write_documents_file
@@ -179,3 +180,44 @@ def test_a_document_whose_total_does_not_add_up_is_blocked_alone(
     assert "327.45" in blocked["reasons"][0]
     assert "a difference of 0.01" in blocked["reasons"][0]
     assert server.entities("Invoice") == []
+
+
+def test_a_pull_tells_flowfit_what_was_paid_and_accepted(
+    server: SandboxServer, documents_file: Path, tmp_path: Path
+) -> None:
+    profile = tmp_path / "profile"
+    configure_profile(profile, server, "--flowfit-api-url", server.flowfit_url,
+                      "--customer-sync-number", SYNC_NUMBER)  # fmt: skip
+    assert run_sync(profile).returncode == 0
+    assert server.flowfit is not None
+    assert run_cli(profile, "pull").returncode == 0  # the first pull tells every state
+    first = {(r["number"], r["state"]) for r in server.flowfit.results if r["action"] == "pull"}
+    assert len(first) == len(server.entities("Invoice")) + len(server.entities("Estimate"))
+    invoice = server.entities("Invoice")[0]
+    estimate = server.entities("Estimate")[0]
+    server.record_payment(str(invoice["Id"]), Decimal(str(invoice["TotalAmt"])))
+    server.set_estimate_status(str(estimate["Id"]), "Accepted", accepted_by="Client")
+    server.flowfit.results.clear()
+    assert run_cli(profile, "pull").returncode == 0
+    pulled = {(r["number"], r["state"], r["qbo_state"], r.get("balance"))
+              for r in server.flowfit.results}  # fmt: skip
+    assert pulled == {
+        (invoice["DocNumber"], "pulled", "paid", "0.00"),
+        (estimate["DocNumber"], "pulled", "accepted", None),
+    }
+    # Nothing changed since: the next pull tells FlowFit nothing more.
+    server.flowfit.results.clear()
+    assert run_cli(profile, "pull").returncode == 0
+    assert server.flowfit.results == []
+
+
+def test_the_stand_in_refuses_a_result_outside_the_contract(server: SandboxServer) -> None:
+    client = FlowFitApiClient(server.flowfit_url, SYNC_NUMBER)
+    try:
+        refused = {"kind": "invoice", "number": "INV-1", "state": "paid", "action": "pull"}
+        with pytest.raises(FlowFitApiError, match="HTTP 400"):
+            client._call("POST", "sync-results", json_body={"results": [refused]})
+        assert server.flowfit is not None
+        assert server.flowfit.results == []
+    finally:
+        client.close()
