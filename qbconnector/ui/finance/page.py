@@ -27,6 +27,7 @@ from qbconnector.ui.finance.auto_sync import AutoSyncController
 from qbconnector.ui.finance.delegate import StateBadgeDelegate
 from qbconnector.ui.finance.details import DetailsDialog, UrlOpener
 from qbconnector.ui.finance.model import (
+    PULLED_ROLE,
     Column,
     FinanceTableModel,
     Listing,
@@ -102,6 +103,8 @@ class FinancePage(QWidget):
         header.setHighlightSections(False)
         self.badges = StateBadgeDelegate(self.table)
         self.table.setItemDelegateForColumn(Column.QB_STATE, self.badges)
+        self.pulled_badges = StateBadgeDelegate(self.table, PULLED_ROLE)
+        self.table.setItemDelegateForColumn(Column.PULLED, self.pulled_badges)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._context_menu)
         self.table.doubleClicked.connect(self._double_clicked)
@@ -151,7 +154,8 @@ class FinancePage(QWidget):
         metrics = self.fontMetrics()
         widths = {Column.CHECK: 28, Column.NUMBER: 100, Column.DATE: 86, Column.CLIENT: 170,
                   Column.PROJECT: 70, Column.TOTAL: 90, Column.CURRENCY: 64,
-                  Column.STATUS: 104, Column.QB_STATE: 150, Column.QB_NUMBER: 110,
+                  Column.STATUS: 104, Column.QB_STATE: 150, Column.PULLED: 170,
+                  Column.BALANCE: 90, Column.QB_NUMBER: 110,
                   Column.LAST_SYNC: 156}  # fmt: skip
         scale = max(metrics.horizontalAdvance("M") / 11, 0.8)
         for column, width in widths.items():
