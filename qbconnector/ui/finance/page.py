@@ -36,6 +36,7 @@ from qbconnector.ui.finance.model import (
     make_listing,
 )
 from qbconnector.ui.finance.proxy import FinanceProxy
+from qbconnector.ui.finance.pull_view import PullPresenter
 from qbconnector.ui.finance.run_view import RunPresenter
 from qbconnector.ui.finance.summary import PreflightPanel, SummaryStrip
 from qbconnector.ui.finance.sync_worker import SyncController
@@ -73,9 +74,11 @@ class FinancePage(QWidget):
         self._load_after_run: set[DocumentKind] = set()
         self._build()
         self.sync = SyncController(self.new_session, self)
-        self.auto_sync = AutoSyncController(runner, self.new_session,
-                                            lambda: not self.sync.is_busy(), self)  # fmt: skip
+        self.auto_sync = AutoSyncController(runner, self.new_session, self._may_auto_sync,
+                                            self)  # fmt: skip
         self.run = RunPresenter(self)
+        self.pull = PullPresenter(self)
+        self.pull.busyChanged.connect(self.update_actions)
         self.auto_sync.stateChanged.connect(self._auto_sync_changed)
         self.auto_sync.passFinished.connect(self.run.auto_pass_finished)
         self.auto_sync.passFailed.connect(self.run.auto_pass_failed)
@@ -169,9 +172,21 @@ class FinancePage(QWidget):
         else:
             self.toolbar.count_label.setText(self.tr("Loading…"))
         reason = self._why_not_synchronize(model)
+        self._refresh_actions()
         self.toolbar.sync_button.setEnabled(reason is None)
         self.toolbar.sync_button.setToolTip(reason or self.tr("Send the checked documents to "
                                                               "QuickBooks."))  # fmt: skip
+
+    def _refresh_actions(self) -> None:
+        """Refresh from QuickBooks waits for a pull, a run or an automatic pass to end."""
+        busy = self.pull.running or self.sync.is_busy() or self.auto_sync.running
+        self.toolbar.refresh_button.setEnabled(not busy and self.settings.server.enabled)
+        self.toolbar.refresh_button.setToolTip(
+            self.tr("Read back payments, estimate states, edits and deletions from QuickBooks.")
+        )
+
+    def _may_auto_sync(self) -> bool:
+        return not self.sync.is_busy() and not self.pull.running
 
     def _why_not_synchronize(self, model: FinanceTableModel) -> str | None:
         if not self.settings.server.enabled:
@@ -181,6 +196,8 @@ class FinancePage(QWidget):
             return self.tr("A synchronization is running.")
         if self.auto_sync.running:
             return self.tr("Automatic sync is running; try again in a moment.")
+        if self.pull.running:
+            return self.tr("Reading back from QuickBooks; try again in a moment.")
         if model.checked_count() == 0:
             return self.tr("Check the documents to send first.")
         return None
@@ -192,6 +209,7 @@ class FinancePage(QWidget):
         self.settings = settings
         self.auto_sync.apply_settings(settings)
         self.update_actions()
+        self.pull.start_pull()
 
     def new_session(self) -> SyncSession:
         """Opened on a worker thread with the parameters saved when the run starts."""
@@ -231,6 +249,7 @@ class FinancePage(QWidget):
         if kind is self.kind():
             self.proxy.show_model(model)
         self.update_actions()
+        self.pull.start_pull()
 
     def _load_failed(self, error: Any) -> None:
         self._loading.clear()
@@ -316,6 +335,7 @@ class FinancePage(QWidget):
     def shutdown(self) -> None:
         """Stop automatic sync and any run before the window closes."""
         self.pulse.stop()
+        self.pull.started_once = True  # no pull starts while the window closes
         self.auto_sync.shutdown()
         self.sync.shutdown()
         if self.details_dialog is not None:

@@ -32,7 +32,8 @@ PULLED_CHOICES = (PulledState.PAID, PulledState.UNPAID, PulledState.PARTIALLY_PA
 
 class FinanceToolbar(QWidget):
     """Signals: kindChanged(object DocumentKind), filterChanged(object RowFilter),
-    selectAll(), selectNone(), selectVisible(), synchronizeClicked(), cancelClicked()."""
+    selectAll(), selectNone(), selectVisible(), synchronizeClicked(), cancelClicked(),
+    refreshClicked() (Refresh from QuickBooks)."""
 
     kindChanged = Signal(object)
     filterChanged = Signal(object)
@@ -41,6 +42,7 @@ class FinanceToolbar(QWidget):
     selectVisible = Signal()
     synchronizeClicked = Signal()
     cancelClicked = Signal()
+    refreshClicked = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -123,6 +125,10 @@ class FinanceToolbar(QWidget):
         self.cancel_button.setObjectName("cancelButton")
         self.cancel_button.clicked.connect(self.cancelClicked)
         self.cancel_button.hide()
+        self.refresh_button = QPushButton()
+        self.refresh_button.setObjectName("refreshButton")
+        self.refresh_button.clicked.connect(self.refreshClicked)
+        row.addWidget(self.refresh_button)
         self.sync_button = QPushButton()
         self.sync_button.setObjectName("synchronizeButton")
         self.sync_button.setProperty("primary", True)
@@ -157,6 +163,7 @@ class FinanceToolbar(QWidget):
         self.select_none_button.setText(self.tr("Select none"))
         self.sync_button.setText(self.tr("Synchronize"))
         self.cancel_button.setText(self.tr("Cancel"))
+        self.refresh_button.setText(self.tr("Refresh from QuickBooks"))
 
     def _fill(self, combo: QComboBox, anything: str, choices: list[tuple[str, object]]) -> None:
         chosen = combo.currentData()
