@@ -157,7 +157,7 @@ class FinancePage(QWidget):
         metrics = self.fontMetrics()
         widths = {Column.CHECK: 28, Column.NUMBER: 100, Column.DATE: 86, Column.CLIENT: 170,
                   Column.PROJECT: 70, Column.TOTAL: 90, Column.CURRENCY: 64,
-                  Column.STATUS: 104, Column.QB_STATE: 150, Column.PULLED: 170,
+                  Column.STATUS: 104, Column.QB_STATE: 176, Column.PULLED: 170,
                   Column.BALANCE: 90, Column.QB_NUMBER: 110,
                   Column.LAST_SYNC: 156}  # fmt: skip
         scale = max(metrics.horizontalAdvance("M") / 11, 0.8)
