@@ -19,9 +19,10 @@ from PySide6.QtWidgets import (
 from qbconnector.core.documents import DocumentKind
 from qbconnector.core.settings import Settings
 from qbconnector.services import ConnectorServices
+from qbconnector.storage.ledger_schema import PulledState
 from qbconnector.storage.profile import Profile
 from qbconnector.sync.details import DocumentDetails, load_details
-from qbconnector.sync.listing import ListedDocument, list_documents
+from qbconnector.sync.listing import ListedDocument, QbState, list_documents
 from qbconnector.sync.session import SessionConfig, SyncSession
 from qbconnector.ui.finance.auto_sync import AutoSyncController
 from qbconnector.ui.finance.delegate import StateBadgeDelegate
@@ -40,11 +41,13 @@ from qbconnector.ui.finance.pull_view import PullPresenter
 from qbconnector.ui.finance.run_view import RunPresenter
 from qbconnector.ui.finance.summary import PreflightPanel, SummaryStrip
 from qbconnector.ui.finance.sync_worker import SyncController
+from qbconnector.ui.finance.texts import pulled_label, state_label
 from qbconnector.ui.finance.toolbar import FinanceToolbar
 from qbconnector.ui.messages import describe_error
 from qbconnector.ui.workers import TaskRunner
 
 PULSE_MS = 120
+BADGE_ROOM = 32  # a badge's padding and margins around its text
 
 
 class FinancePage(QWidget):
@@ -157,12 +160,17 @@ class FinancePage(QWidget):
         metrics = self.fontMetrics()
         widths = {Column.CHECK: 28, Column.NUMBER: 100, Column.DATE: 86, Column.CLIENT: 170,
                   Column.PROJECT: 70, Column.TOTAL: 90, Column.CURRENCY: 64,
-                  Column.STATUS: 104, Column.QB_STATE: 176, Column.PULLED: 170,
-                  Column.BALANCE: 90, Column.QB_NUMBER: 110,
+                  Column.STATUS: 104, Column.BALANCE: 90, Column.QB_NUMBER: 110,
                   Column.LAST_SYNC: 156}  # fmt: skip
         scale = max(metrics.horizontalAdvance("M") / 11, 0.8)
         for column, width in widths.items():
             header.resizeSection(column, int(width * scale))
+        # The badge columns fit their longest label in the window's language.
+        badges = {Column.QB_STATE: [state_label(state) for state in QbState],
+                  Column.PULLED: [pulled_label(state) for state in PulledState]}  # fmt: skip
+        for column, labels in badges.items():
+            widest = max(metrics.horizontalAdvance(label) for label in labels)
+            header.resizeSection(column, widest + BADGE_ROOM)
 
     def update_actions(self) -> None:
         """The selected count, and whether Synchronize can be pressed (and why not)."""
@@ -329,6 +337,7 @@ class FinancePage(QWidget):
             for model in self.models.values():
                 model.clear_texts()
                 model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(Column) - 1)
+            self._size_columns()
             self._auto_sync_changed()
         super().changeEvent(event)
 
