@@ -44,8 +44,9 @@ class PullPresenter(QObject):
         """The pull when the window opens: once, after the first listing, when connected."""
         page = self.page
         loaded = all(model.loaded for model in page.models.values()) and not page.is_loading()
-        if self.started_once or not loaded or not page.settings.server.enabled:
-            return False
+        server = page.settings.server
+        if self.started_once or not loaded or not (server.enabled and server.realm_id):
+            return False  # (whether a grant is saved is read on the worker: the vault is I/O)
         self.started_once = self._start(pull_if_connected)
         self._quiet = self.started_once
         return self.started_once
