@@ -32,7 +32,7 @@ HOME_CURRENCY = "CAD"  # the demo company's
 
 
 def open_invoices(profile: Profile) -> list[str]:
-    """Nine approved invoices in dollars, made due in a month (so unpaid ones are not yet overdue)."""
+    """Nine approved invoices in dollars, due in a month (unpaid ones are not yet overdue)."""
     due = dt.date.today() + dt.timedelta(days=30)
     wanted = DocumentFilter(DocumentKind.INVOICE, DocumentStatus.APPROVED)
     with DocumentStore.open(profile.store_file) as store:
