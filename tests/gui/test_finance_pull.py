@@ -153,3 +153,39 @@ def test_refresh_waits_while_a_pull_runs_and_no_pull_without_a_connection(
     assert not page.pull.running
     assert not page.summary.isVisible()
     assert not page.toolbar.refresh_button.isEnabled()  # the connection is off
+
+
+def test_an_automatic_pass_brings_a_payment_back_into_the_list(
+    profile: Profile, server: SandboxServer, open_page: Callable[[], FinancePage], qtbot: QtBot
+) -> None:
+    invoices = open_invoices(2)
+    ids = push(profile, server, invoices)
+    page = open_page()
+    first = invoices[0].number
+    assert cell(page, first, Column.PULLED) == "unpaid"
+    server.record_payment(ids[first], invoices[0].total)
+    page.apply_settings(page.settings.with_section("invoices", auto_sync=True))
+    with qtbot.waitSignal(page.auto_sync.passFinished, timeout=PULL_TIMEOUT) as finished:
+        assert page.auto_sync.run_now()
+    assert finished.args[0].pulled.changed == 1
+    wait_loaded(qtbot, page)
+    assert cell(page, first, Column.PULLED) == "paid"
+    assert Decimal(cell(page, first, Column.BALANCE).replace(",", ".")) == 0
+
+
+def test_refresh_is_refused_while_a_synchronize_runs(
+    profile: Profile, server: SandboxServer, open_page: Callable[[], FinancePage], qtbot: QtBot
+) -> None:
+    invoices = open_invoices(3)
+    connect_profile(profile, server, sandbox_settings(server))
+    store_documents(profile, invoices)
+    page = open_page()
+    server.set_faults(latency=300)  # slow enough to look while it runs
+    page.models[DocumentKind.INVOICE].set_checked_numbers(doc.number for doc in invoices)
+    with qtbot.waitSignal(page.sync.runFinished, timeout=PULL_TIMEOUT):
+        page.toolbar.sync_button.click()
+        qtbot.waitUntil(lambda: page.sync.is_busy(), timeout=PULL_TIMEOUT)
+        assert not page.toolbar.refresh_button.isEnabled()
+        assert not page.pull.refresh()
+    qtbot.waitUntil(lambda: not page.sync.is_busy(), timeout=PULL_TIMEOUT)
+    assert page.toolbar.refresh_button.isEnabled()

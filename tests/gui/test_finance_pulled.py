@@ -12,7 +12,9 @@ from qbconnector.core.documents import DocumentKind, DocumentStatus
 from qbconnector.storage.ledger import Ledger, Pulled, PulledState
 from qbconnector.storage.profile import Profile
 from qbconnector.sync.listing import ListedDocument, QbState, ledger_views
+from qbconnector.ui.finance.delegate import BADGE_COLOURS, PULLED_COLOURS
 from qbconnector.ui.finance.model import PULLED_ROLE, Column, FinanceTableModel, RowFilter
+from qbconnector.ui.finance.texts import pulled_label
 from qbconnector.ui.finance.toolbar import FinanceToolbar
 
 STATES = {
@@ -113,3 +115,13 @@ def test_the_listing_reads_what_the_pull_stored(profile: Profile) -> None:
     listed = _row("INV-7").with_ledger(view)
     assert (listed.qbo_state, listed.qbo_balance) == (PulledState.PARTIALLY_PAID, Decimal("12.34"))
     assert listed.with_ledger(None).qbo_state is None
+
+
+def test_every_pulled_state_has_a_label_and_a_badge_colour_of_its_meaning() -> None:
+    assert set(PULLED_COLOURS) == set(PulledState)
+    assert len({pulled_label(state) for state in PulledState}) == len(PulledState)
+    assert PULLED_COLOURS[PulledState.PAID] == BADGE_COLOURS[QbState.SYNCED]  # green
+    assert PULLED_COLOURS[PulledState.OVERDUE] == BADGE_COLOURS[QbState.FAILED]  # red
+    warning = PULLED_COLOURS[PulledState.EDITED]
+    assert warning == PULLED_COLOURS[PulledState.DELETED]
+    assert warning not in (PULLED_COLOURS[PulledState.PAID], PULLED_COLOURS[PulledState.UNPAID])
