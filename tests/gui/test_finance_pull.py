@@ -153,6 +153,7 @@ def test_refresh_waits_while_a_pull_runs_and_no_pull_without_a_connection(
     assert not page.pull.running
     assert not page.summary.isVisible()
     assert not page.toolbar.refresh_button.isEnabled()  # the connection is off
+    assert "disabled" in page.toolbar.refresh_button.toolTip()
 
 
 def test_an_automatic_pass_brings_a_payment_back_into_the_list(

@@ -188,9 +188,14 @@ class FinancePage(QWidget):
     def _refresh_actions(self) -> None:
         """Refresh from QuickBooks waits for a pull, a run or an automatic pass to end."""
         busy = self.pull.running or self.sync.is_busy() or self.auto_sync.running
-        self.toolbar.refresh_button.setEnabled(not busy and self.settings.server.enabled)
+        enabled = self.settings.server.enabled
+        self.toolbar.refresh_button.setEnabled(not busy and enabled)
         self.toolbar.refresh_button.setToolTip(
             self.tr("Read back payments, estimate states, edits and deletions from QuickBooks.")
+            if enabled
+            else self.tr(
+                "The connector is disabled: turn it on in Parameters > Quickbooks server."
+            )
         )
 
     def _may_auto_sync(self) -> bool:
