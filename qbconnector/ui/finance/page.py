@@ -193,9 +193,7 @@ class FinancePage(QWidget):
         self.toolbar.refresh_button.setToolTip(
             self.tr("Read back payments, estimate states, edits and deletions from QuickBooks.")
             if enabled
-            else self.tr(
-                "The connector is disabled: turn it on in Parameters > Quickbooks server."
-            )
+            else self.tr("The connector is disabled: turn it on in Parameters > Quickbooks server.")
         )
 
     def _may_auto_sync(self) -> bool:
