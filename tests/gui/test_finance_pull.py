@@ -9,6 +9,7 @@ from collections.abc import Callable
 from decimal import Decimal
 
 import pytest
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from qbconnector.core.documents import Document, DocumentKind
@@ -120,6 +121,12 @@ def test_the_window_pulls_once_when_it_opens_then_refresh_shows_a_partial_paymen
     assert page.summary.headline.text() == "1 document changed in QuickBooks."
     assert not page.summary.retry_button.isVisible()
 
+    page.table.setFocus()
+    with qtbot.waitSignal(page.pull.busyChanged, timeout=PULL_TIMEOUT,
+                          check_params_cb=lambda busy: not busy):  # fmt: skip
+        qtbot.keyClick(page.table, Qt.Key.Key_F5)  # the keyboard way: F5
+    wait_loaded(qtbot, page)
+    assert page.summary.headline.text() == "Nothing changed in QuickBooks since the last refresh."
     server.record_payment(ids[first], left)
     server.edit_in_quickbooks("Invoice", ids[second], {"PrivateNote": "changed by the accountant"})
     refresh(qtbot, page)

@@ -132,6 +132,8 @@ class FinancePage(QWidget):
             model.modelReset.connect(self.update_actions)
         find = QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self, self.focus_search)
         find.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        again = QShortcut(QKeySequence(QKeySequence.StandardKey.Refresh), self, self._refresh_key)
+        again.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
 
     # -- what is shown -------------------------------------------------------------------------
 
@@ -195,6 +197,11 @@ class FinancePage(QWidget):
             if enabled
             else self.tr("The connector is disabled: turn it on in Parameters > Quickbooks server.")
         )
+
+    def _refresh_key(self) -> None:
+        """F5: Refresh from QuickBooks, when the button could be pressed."""
+        if self.toolbar.refresh_button.isEnabled():
+            self.pull.refresh()
 
     def _may_auto_sync(self) -> bool:
         return not self.sync.is_busy() and not self.pull.running
