@@ -238,7 +238,8 @@ def _watch(args: argparse.Namespace, context: CommandContext, source: DocumentSo
                             "qbconnector configure --auto-sync-invoices on.")  # fmt: skip
     interval = args.interval if args.interval is not None else settings.sync.auto_sync_minutes * 60
     client = _client(args, context)
-    runner = AutoSync(settings, source, _engine(args, context, ledger, client), ledger)
+    runner = AutoSync(settings, source, _engine(args, context, ledger, client), ledger,
+                      client=client)  # fmt: skip
     worst = ExitCode.OK
     stop = threading.Event()
 
@@ -246,6 +247,8 @@ def _watch(args: argparse.Namespace, context: CommandContext, source: DocumentSo
         nonlocal worst
         # The give-up limit counts per pass, not per session.
         client.limiter.stats.throttled_seconds = 0.0
+        if runner.pull_error is not None:  # the pushes stand; say why nothing came back
+            print(f"pull failed: {runner.pull_error}", file=sys.stderr)
         if report is None:
             return
         if report.results or report.stopped:

@@ -1,18 +1,23 @@
-"""Automatic sync: push documents approved since the last cursor, for kinds switched on."""
+"""Automatic sync: push documents approved since the last cursor, for kinds switched on, then
+pull back what became of the pushed documents in QuickBooks."""
 
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import threading
 from collections.abc import Callable, Sequence
 
 from qbconnector.core.documents import Document, DocumentKind
 from qbconnector.core.settings import Settings
+from qbconnector.quickbooks.client import QuickBooksClient
 from qbconnector.storage.ledger import Ledger
 from qbconnector.sync.engine import SyncEngine
+from qbconnector.sync.pull import PullResult, pull
 from qbconnector.sync.results import Callbacks, Outcome, SyncReport
 from qbconnector.sync.sources import DocumentSource, Selection
 
+log = logging.getLogger(__name__)
 CURSOR_PREFIX = "auto-sync:"
 
 
@@ -45,7 +50,9 @@ class AutoSync:
     """The Qt-free runner behind ``qbconnector sync --watch`` and the window's auto-sync.
 
     :meth:`run_once` does one pass; :meth:`run_until` repeats it every ``interval`` seconds
-    until the event is set. Cursors live in the ledger, one per kind.
+    until the event is set. Cursors live in the ledger, one per kind. Given the engine's
+    ``client``, each pass then pulls through it (one rate limiter for pushes and reads):
+    ``last_pull`` holds what came back, ``pull_error`` why it did not (the pushes stand).
     """
 
     def __init__(
@@ -54,11 +61,16 @@ class AutoSync:
         source: DocumentSource,
         engine: SyncEngine,
         ledger: Ledger,
+        *,
+        client: QuickBooksClient | None = None,
     ) -> None:
         self.settings = settings
         self.source = source
         self.engine = engine
         self.ledger = ledger
+        self.client = client
+        self.last_pull: PullResult | None = None
+        self.pull_error: Exception | None = None
 
     def cursor(self, kind: DocumentKind) -> dt.datetime | None:
         text = self.ledger.cursor(CURSOR_PREFIX + kind.value)
@@ -82,7 +94,20 @@ class AutoSync:
             cursor = next_cursor(listed[kind], report, self.cursor(kind))
             if cursor is not None:
                 self.ledger.set_cursor(CURSOR_PREFIX + kind.value, cursor.isoformat())
+        if not (cancel is not None and cancel.is_set()):
+            self._pull()
         return report
+
+    def _pull(self) -> None:
+        """Read back from QuickBooks after the pushes; a failure is kept, never raised."""
+        self.last_pull, self.pull_error = None, None
+        if self.client is None:
+            return
+        try:
+            self.last_pull = pull(self.client, self.ledger)
+        except Exception as error:  # noqa: BLE001 - the pass's pushes must still be reported
+            log.info("pull after the automatic pass failed: %s", type(error).__name__)
+            self.pull_error = error
 
     def run_until(
         self,

@@ -13,7 +13,7 @@ from qbconnector.core.settings import Settings
 from qbconnector.core.texts import Text
 from qbconnector.flowfit.store import DocumentFilter, DocumentStore, DocumentSummary
 from qbconnector.storage.ledger import Ledger, LedgerRow, RowState
-from qbconnector.storage.ledger_schema import Totals
+from qbconnector.storage.ledger_schema import PulledState, Totals
 from qbconnector.storage.profile import Profile
 from qbconnector.sync.sources import Selection, open_source
 
@@ -42,6 +42,9 @@ class LedgerView(NamedTuple):
     synced_at: dt.datetime | None
     error: str | Text  # a Text when the engine wrote a translatable sentence
     totals: Totals | None = None  # FlowFit's and QuickBooks' totals after the last write
+    qbo_state: PulledState | None = None  # what the last pull read (None: not pulled yet)
+    qbo_balance: Decimal | None = None  # the invoice's balance in QuickBooks, last pulled
+    qbo_edited: bool = False  # edited in QuickBooks since our push
 
 
 class ListedDocument(NamedTuple):
@@ -63,6 +66,9 @@ class ListedDocument(NamedTuple):
     last_sync: dt.datetime | None
     error: str | Text
     qbo_total: Decimal | None = None  # QuickBooks' TotalAmt after the last write
+    qbo_state: PulledState | None = None  # what became of it in QuickBooks (last pull)
+    qbo_balance: Decimal | None = None  # invoices: what is still owed in QuickBooks
+    qbo_edited: bool = False  # edited in QuickBooks since our push
 
     @property
     def key(self) -> Key:
@@ -72,7 +78,8 @@ class ListedDocument(NamedTuple):
         """This row with the state the ledger now holds (None: never synced)."""
         if view is None:
             return self._replace(qb_state=QbState.NOT_SYNCED, qbo_id=None, qb_number="",
-                                 last_sync=None, error="", qbo_total=None)  # fmt: skip
+                                 last_sync=None, error="", qbo_total=None, qbo_state=None,
+                                 qbo_balance=None, qbo_edited=False)  # fmt: skip
         return self._replace(
             qb_state=qb_state(view, self.updated_at),
             qbo_id=view.qbo_id,
@@ -80,6 +87,9 @@ class ListedDocument(NamedTuple):
             last_sync=view.last_sync,
             error=view.error if view.state is not RowState.SYNCED else "",
             qbo_total=view.totals.qbo_total if view.totals else self.qbo_total,
+            qbo_state=view.qbo_state,
+            qbo_balance=view.qbo_balance,
+            qbo_edited=view.qbo_edited,
         )
 
 
@@ -103,7 +113,18 @@ def ledger_view(row: LedgerRow) -> LedgerView:
         synced_at=_instant(row.synced_at),
         error=row.error_sentence or row.last_error or "",
         totals=row.totals,
+        qbo_state=_pulled_state(row.qbo_state),
+        qbo_balance=Decimal(row.qbo_balance) if row.qbo_balance is not None else None,
+        qbo_edited=bool(row.qbo_edited),
     )
+
+
+def _pulled_state(value: str | None) -> PulledState | None:
+    """The stored state; an unknown value (a newer version wrote it) reads as not pulled."""
+    try:
+        return PulledState(value) if value else None
+    except ValueError:
+        return None
 
 
 def qb_state(view: LedgerView, updated_at: dt.datetime | None) -> QbState:

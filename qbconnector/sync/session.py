@@ -18,6 +18,7 @@ from qbconnector.sync.connection import Pace, check_ready, open_client
 from qbconnector.sync.engine import EngineConfig, SyncEngine
 from qbconnector.sync.listing import Key, LedgerView, views_for
 from qbconnector.sync.plan import Action
+from qbconnector.sync.pull import PullResult
 from qbconnector.sync.results import Callbacks, DocumentResult, Outcome, SyncReport
 from qbconnector.sync.sources import DocumentSource, Selection, missing_numbers, open_source
 
@@ -48,6 +49,8 @@ class AutoPass:
     at: dt.datetime
     report: SyncReport | None
     views: dict[Key, LedgerView | None]
+    pulled: PullResult | None = None  # what the pull after the pushes read back
+    pull_error: Exception | None = None  # why that pull failed (the pushes stand)
 
 
 class SyncSession:
@@ -105,10 +108,11 @@ class SyncSession:
 
     def auto_pass(self, cancel: threading.Event | None = None) -> AutoPass:
         """One automatic-sync pass over the kinds switched on."""
-        runner = AutoSync(self.settings, self.source, self.engine, self.ledger)
+        runner = AutoSync(self.settings, self.source, self.engine, self.ledger, client=self.client)
         report = runner.run_once(cancel=cancel)
         keys = [result.key for result in report.results] if report else []
-        return AutoPass(dt.datetime.now(dt.UTC), report, self.views(keys))
+        return AutoPass(dt.datetime.now(dt.UTC), report, self.views(keys), runner.last_pull,
+                        runner.pull_error)  # fmt: skip
 
     def views(self, keys: Iterable[Key]) -> dict[Key, LedgerView | None]:
         return views_for(self.ledger, keys)

@@ -471,6 +471,10 @@ Passer à l’entreprise %2?</translation>
         <translation>Envoyer les documents cochés à QuickBooks.</translation>
     </message>
     <message>
+        <source>Read back payments, estimate states, edits and deletions from QuickBooks.</source>
+        <translation>Relire depuis QuickBooks les paiements, l’état des soumissions, les modifications et les suppressions.</translation>
+    </message>
+    <message>
         <source>The connector is disabled: turn it on in Parameters &gt; Quickbooks server.</source>
         <translation>Le connecteur est désactivé : activez-le dans Paramètres &gt; Serveur Quickbooks.</translation>
     </message>
@@ -481,6 +485,10 @@ Passer à l’entreprise %2?</translation>
     <message>
         <source>Automatic sync is running; try again in a moment.</source>
         <translation>La synchronisation automatique est en cours; réessayez dans un moment.</translation>
+    </message>
+    <message>
+        <source>Reading back from QuickBooks; try again in a moment.</source>
+        <translation>Lecture depuis QuickBooks en cours ; réessayez dans un instant.</translation>
     </message>
     <message>
         <source>Check the documents to send first.</source>
@@ -526,8 +534,16 @@ Passer à l’entreprise %2?</translation>
         <translation>Statut FlowFit</translation>
     </message>
     <message>
-        <source>QuickBooks</source>
-        <translation>QuickBooks</translation>
+        <source>Sync</source>
+        <translation>Synchro</translation>
+    </message>
+    <message>
+        <source>In QuickBooks</source>
+        <translation>Dans QuickBooks</translation>
+    </message>
+    <message>
+        <source>Balance</source>
+        <translation>Solde</translation>
     </message>
     <message>
         <source>QuickBooks no.</source>
@@ -581,6 +597,50 @@ Passer à l’entreprise %2?</translation>
         <translation>totaux différents</translation>
     </message>
     <message>
+        <source>paid</source>
+        <translation>payée</translation>
+    </message>
+    <message>
+        <source>partially paid</source>
+        <translation>payée en partie</translation>
+    </message>
+    <message>
+        <source>overdue</source>
+        <translation>en retard</translation>
+    </message>
+    <message>
+        <source>unpaid</source>
+        <translation>impayée</translation>
+    </message>
+    <message>
+        <source>accepted</source>
+        <translation>acceptée</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>fermée</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation>refusée</translation>
+    </message>
+    <message>
+        <source>converted to invoice</source>
+        <translation>convertie en facture</translation>
+    </message>
+    <message>
+        <source>pending</source>
+        <translation>en attente</translation>
+    </message>
+    <message>
+        <source>edited in QuickBooks</source>
+        <translation>modifiée dans QuickBooks</translation>
+    </message>
+    <message>
+        <source>deleted in QuickBooks</source>
+        <translation>supprimée dans QuickBooks</translation>
+    </message>
+    <message>
         <source>draft</source>
         <translation>brouillon</translation>
     </message>
@@ -624,16 +684,28 @@ Passer à l’entreprise %2?</translation>
         <translation>Tout statut FlowFit</translation>
     </message>
     <message>
-        <source>Any QuickBooks state</source>
-        <translation>Tout état QuickBooks</translation>
-    </message>
-    <message>
         <source>FlowFit status</source>
         <translation>Statut FlowFit</translation>
     </message>
     <message>
-        <source>QuickBooks state</source>
-        <translation>État QuickBooks</translation>
+        <source>Any sync state</source>
+        <translation>Tout état de synchro</translation>
+    </message>
+    <message>
+        <source>In QuickBooks: any</source>
+        <translation>Dans QuickBooks : tout</translation>
+    </message>
+    <message>
+        <source>Sync state</source>
+        <translation>État de synchro</translation>
+    </message>
+    <message>
+        <source>In QuickBooks</source>
+        <translation>Dans QuickBooks</translation>
+    </message>
+    <message>
+        <source>What became of the documents in QuickBooks, as the last refresh read it. &quot;unpaid&quot; also shows partially paid and overdue invoices.</source>
+        <translation>Ce que sont devenus les documents dans QuickBooks, d’après la dernière actualisation. « impayée » montre aussi les factures payées en partie et en retard.</translation>
     </message>
     <message>
         <source>Select all</source>
@@ -654,6 +726,10 @@ Passer à l’entreprise %2?</translation>
     <message>
         <source>Cancel</source>
         <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Refresh from QuickBooks</source>
+        <translation>Actualiser depuis QuickBooks</translation>
     </message>
     <message>
         <source>%1 selected · %2 of %3 shown</source>
@@ -849,6 +925,29 @@ Passer à l’entreprise %2?</translation>
     </message>
 </context>
 <context>
+    <name>PullPresenter</name>
+    <message>
+        <source>The last refresh was more than 30 days ago: QuickBooks keeps 30 days of changes, so older ones could not be read.</source>
+        <translation>La dernière actualisation date de plus de 30 jours : QuickBooks garde 30 jours de changements, les plus anciens n’ont donc pas pu être lus.</translation>
+    </message>
+    <message>
+        <source>Refresh from QuickBooks failed: %1</source>
+        <translation>L’actualisation depuis QuickBooks a échoué : %1</translation>
+    </message>
+    <message>
+        <source>Nothing changed in QuickBooks since the last refresh.</source>
+        <translation>Rien n’a changé dans QuickBooks depuis la dernière actualisation.</translation>
+    </message>
+    <message>
+        <source>1 document changed in QuickBooks.</source>
+        <translation>1 document a changé dans QuickBooks.</translation>
+    </message>
+    <message>
+        <source>%1 documents changed in QuickBooks.</source>
+        <translation>%1 documents ont changé dans QuickBooks.</translation>
+    </message>
+</context>
+<context>
     <name>RunPresenter</name>
     <message>
         <source>Nothing was sent.</source>
@@ -861,6 +960,10 @@ Passer à l’entreprise %2?</translation>
     <message>
         <source>QuickBooks no longer accepts the saved connection, so the synchronization stopped. Press Reconnect to QuickBooks (or paste new tokens and save); the Finance view comes back when the connection is made.</source>
         <translation>QuickBooks n’accepte plus la connexion enregistrée, la synchronisation s’est donc arrêtée. Appuyez sur Se reconnecter à QuickBooks (ou collez de nouveaux jetons et enregistrez); la vue Finances revient une fois la connexion faite.</translation>
+    </message>
+    <message>
+        <source>reading back from QuickBooks failed: %1</source>
+        <translation>la lecture depuis QuickBooks a échoué : %1</translation>
     </message>
     <message>
         <source>Automatic sync: off</source>

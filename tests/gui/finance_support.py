@@ -74,8 +74,9 @@ def fast_sessions(page: FinancePage, *, batch_size: int = 30, in_flight: int = 4
 
 
 def wait_loaded(qtbot: QtBot, page: FinancePage) -> None:
+    """Both lists loaded, and the pull made when the page opens (if connected) is done."""
     qtbot.waitUntil(lambda: all(m.loaded for m in page.models.values()), timeout=10_000)
-    qtbot.waitUntil(lambda: not page.is_loading(), timeout=10_000)
+    qtbot.waitUntil(lambda: not page.is_loading() and not page.pull.running, timeout=10_000)
 
 
 def check(page: FinancePage, numbers: Iterable[str]) -> None:

@@ -44,17 +44,18 @@ from qbconnector.ui.finance.ordering import (
     make_listing,
     sorted_indices,
 )
-from qbconnector.ui.finance.texts import state_label, status_label
+from qbconnector.ui.finance.texts import pulled_label, state_label, status_label
 from qbconnector.ui.i18n import current_language
 from qbconnector.ui.messages import error_text, result_message
 
 Index = QModelIndex | QPersistentModelIndex
 STATE_ROLE = int(Qt.ItemDataRole.UserRole) + 1  # a row's QbState (the badge delegate reads it)
+PULLED_ROLE = int(Qt.ItemDataRole.UserRole) + 2  # a row's PulledState, None until pulled
 _DISPLAY = int(Qt.ItemDataRole.DisplayRole)
 _CHECK_STATE = int(Qt.ItemDataRole.CheckStateRole)
 _ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole)
 _TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
-_ANSWERED = frozenset({_DISPLAY, _CHECK_STATE, _ALIGNMENT, _TOOLTIP, STATE_ROLE})
+_ANSWERED = frozenset({_DISPLAY, _CHECK_STATE, _ALIGNMENT, _TOOLTIP, STATE_ROLE, PULLED_ROLE})
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 _CHECKED, _UNCHECKED = Qt.CheckState.Checked, Qt.CheckState.Unchecked
 _SELECTABLE = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
@@ -193,7 +194,9 @@ class FinanceTableModel(QAbstractTableModel):
             Column.TOTAL: self.tr("Total"),
             Column.CURRENCY: self.tr("Currency"),
             Column.STATUS: self.tr("FlowFit status"),
-            Column.QB_STATE: self.tr("QuickBooks"),
+            Column.QB_STATE: self.tr("Sync"),
+            Column.PULLED: self.tr("In QuickBooks"),
+            Column.BALANCE: self.tr("Balance"),
             Column.QB_NUMBER: self.tr("QuickBooks no."),
             Column.QB_TOTAL: self.tr("QuickBooks total"),
             Column.LAST_SYNC: self.tr("Last sync"),
@@ -230,6 +233,8 @@ class FinanceTableModel(QAbstractTableModel):
             return _RIGHT if column in MONEY_COLUMNS else None
         if role == _TOOLTIP:
             return (self.error_of(stored) or None) if column == Column.ERROR else None
+        if role == PULLED_ROLE:
+            return self._rows[stored].qbo_state
         return self._rows[stored].qb_state  # STATE_ROLE
 
     def _display_texts(self, stored: int) -> tuple[str | None, ...]:
@@ -246,6 +251,8 @@ class FinanceTableModel(QAbstractTableModel):
             row.currency,
             status_label(row.status),
             state_label(row.qb_state),
+            pulled_label(row.qbo_state) if row.qbo_state is not None else "",
+            money_text(row.qbo_balance, locale) if row.qbo_balance is not None else "",
             row.qb_number,
             money_text(row.qbo_total, locale) if row.qbo_total is not None else "",
             _instant_text(row.last_sync, locale),

@@ -14,6 +14,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 
 from qbconnector.core.documents import DocumentStatus
+from qbconnector.storage.ledger_schema import PulledState
 from qbconnector.sync.listing import ListedDocument, QbState
 from qbconnector.ui.messages import error_text
 
@@ -31,28 +32,53 @@ class Column(enum.IntEnum):
     TOTAL = 6
     CURRENCY = 7
     STATUS = 8
-    QB_STATE = 9
-    QB_NUMBER = 10
-    QB_TOTAL = 11
-    LAST_SYNC = 12
-    ERROR = 13
+    QB_STATE = 9  # "Sync": what our pushes did
+    PULLED = 10  # "In QuickBooks": what became of it there (paid, edited...), last pulled
+    BALANCE = 11
+    QB_NUMBER = 12
+    QB_TOTAL = 13
+    LAST_SYNC = 14
+    ERROR = 15
 
 
-MONEY_COLUMNS = frozenset({Column.TAX, Column.TOTAL, Column.QB_TOTAL})
+MONEY_COLUMNS = frozenset({Column.TAX, Column.TOTAL, Column.QB_TOTAL, Column.BALANCE})
+# Most urgent first when sorted by the pulled state; never pulled last.
+PULLED_ORDER = [PulledState.DELETED, PulledState.EDITED, PulledState.OVERDUE,
+                PulledState.PARTIALLY_PAID, PulledState.UNPAID, PulledState.PENDING,
+                PulledState.ACCEPTED, PulledState.REJECTED, PulledState.CLOSED,
+                PulledState.CONVERTED, PulledState.PAID]  # fmt: skip
+_PULLED_RANK = {state: rank for rank, state in enumerate(PULLED_ORDER)}
+# "Unpaid" is what is still owed: partly paid and overdue invoices owe too.
+OWED = frozenset({PulledState.UNPAID, PulledState.PARTIALLY_PAID, PulledState.OVERDUE})
 
 
 @dataclass(frozen=True)
 class RowFilter:
     """What the list shows: every word of ``text`` in the number, client or project, and the
-    FlowFit status and QuickBooks state when given (None: any)."""
+    FlowFit status, sync state and pulled state when given (None: any). ``pulled`` UNPAID
+    also takes partly paid and overdue invoices; EDITED takes every row edited in QuickBooks."""
 
     text: str = ""
     status: DocumentStatus | None = None
     state: QbState | None = None
+    pulled: PulledState | None = None
+
+
+def pulled_matches(row: ListedDocument, wanted: PulledState) -> bool:
+    """Whether ``row`` is what the "In QuickBooks" filter ``wanted`` asks for."""
+    if wanted is PulledState.UNPAID:
+        return row.qbo_state in OWED
+    if wanted is PulledState.EDITED:
+        return row.qbo_edited or row.qbo_state is PulledState.EDITED
+    return row.qbo_state is wanted
 
 
 def search_text(row: ListedDocument) -> str:
     return f"{row.number}\n{row.client}\n{row.project}".casefold()
+
+
+def _pulled_rank(state: PulledState | None) -> int:
+    return _PULLED_RANK[state] if state is not None else len(PULLED_ORDER)
 
 
 SortKey = Callable[[ListedDocument], Any]
@@ -68,6 +94,8 @@ SORT_KEYS: dict[Column, SortKey] = {
     Column.CURRENCY: lambda row: row.currency,
     Column.STATUS: lambda row: row.status.value,
     Column.QB_STATE: lambda row: SORTED_ORDER.index(row.qb_state),
+    Column.PULLED: lambda row: _pulled_rank(row.qbo_state),
+    Column.BALANCE: lambda row: row.qbo_balance if row.qbo_balance is not None else Decimal(-1),
     Column.QB_NUMBER: lambda row: row.qb_number.casefold(),
     Column.LAST_SYNC: lambda row: row.last_sync or _NO_TIME,
     Column.ERROR: lambda row: error_text(row.error).casefold(),
@@ -117,6 +145,9 @@ def filtered_indices(
         chosen = [stored for stored in chosen if rows[stored].status is wanted.status]
     if wanted.state is not None:
         chosen = [stored for stored in chosen if rows[stored].qb_state is wanted.state]
+    if wanted.pulled is not None:
+        pulled = wanted.pulled
+        chosen = [stored for stored in chosen if pulled_matches(rows[stored], pulled)]
     return chosen
 
 

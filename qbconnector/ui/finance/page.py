@@ -19,14 +19,16 @@ from PySide6.QtWidgets import (
 from qbconnector.core.documents import DocumentKind
 from qbconnector.core.settings import Settings
 from qbconnector.services import ConnectorServices
+from qbconnector.storage.ledger_schema import PulledState
 from qbconnector.storage.profile import Profile
 from qbconnector.sync.details import DocumentDetails, load_details
-from qbconnector.sync.listing import ListedDocument, list_documents
+from qbconnector.sync.listing import ListedDocument, QbState, list_documents
 from qbconnector.sync.session import SessionConfig, SyncSession
 from qbconnector.ui.finance.auto_sync import AutoSyncController
 from qbconnector.ui.finance.delegate import StateBadgeDelegate
 from qbconnector.ui.finance.details import DetailsDialog, UrlOpener
 from qbconnector.ui.finance.model import (
+    PULLED_ROLE,
     Column,
     FinanceTableModel,
     Listing,
@@ -35,14 +37,17 @@ from qbconnector.ui.finance.model import (
     make_listing,
 )
 from qbconnector.ui.finance.proxy import FinanceProxy
+from qbconnector.ui.finance.pull_view import PullPresenter
 from qbconnector.ui.finance.run_view import RunPresenter
 from qbconnector.ui.finance.summary import PreflightPanel, SummaryStrip
 from qbconnector.ui.finance.sync_worker import SyncController
+from qbconnector.ui.finance.texts import pulled_label, state_label
 from qbconnector.ui.finance.toolbar import FinanceToolbar
 from qbconnector.ui.messages import describe_error
 from qbconnector.ui.workers import TaskRunner
 
 PULSE_MS = 120
+BADGE_ROOM = 32  # a badge's padding and margins around its text
 
 
 class FinancePage(QWidget):
@@ -72,9 +77,11 @@ class FinancePage(QWidget):
         self._load_after_run: set[DocumentKind] = set()
         self._build()
         self.sync = SyncController(self.new_session, self)
-        self.auto_sync = AutoSyncController(runner, self.new_session,
-                                            lambda: not self.sync.is_busy(), self)  # fmt: skip
+        self.auto_sync = AutoSyncController(runner, self.new_session, self._may_auto_sync,
+                                            self)  # fmt: skip
         self.run = RunPresenter(self)
+        self.pull = PullPresenter(self)
+        self.pull.busyChanged.connect(self.update_actions)
         self.auto_sync.stateChanged.connect(self._auto_sync_changed)
         self.auto_sync.passFinished.connect(self.run.auto_pass_finished)
         self.auto_sync.passFailed.connect(self.run.auto_pass_failed)
@@ -102,6 +109,8 @@ class FinancePage(QWidget):
         header.setHighlightSections(False)
         self.badges = StateBadgeDelegate(self.table)
         self.table.setItemDelegateForColumn(Column.QB_STATE, self.badges)
+        self.pulled_badges = StateBadgeDelegate(self.table, PULLED_ROLE)
+        self.table.setItemDelegateForColumn(Column.PULLED, self.pulled_badges)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._context_menu)
         self.table.doubleClicked.connect(self._double_clicked)
@@ -123,6 +132,8 @@ class FinancePage(QWidget):
             model.modelReset.connect(self.update_actions)
         find = QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self, self.focus_search)
         find.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        again = QShortcut(QKeySequence(QKeySequence.StandardKey.Refresh), self, self._refresh_key)
+        again.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
 
     # -- what is shown -------------------------------------------------------------------------
 
@@ -151,11 +162,17 @@ class FinancePage(QWidget):
         metrics = self.fontMetrics()
         widths = {Column.CHECK: 28, Column.NUMBER: 100, Column.DATE: 86, Column.CLIENT: 170,
                   Column.PROJECT: 70, Column.TOTAL: 90, Column.CURRENCY: 64,
-                  Column.STATUS: 104, Column.QB_STATE: 150, Column.QB_NUMBER: 110,
+                  Column.STATUS: 104, Column.BALANCE: 90, Column.QB_NUMBER: 110,
                   Column.LAST_SYNC: 156}  # fmt: skip
         scale = max(metrics.horizontalAdvance("M") / 11, 0.8)
         for column, width in widths.items():
             header.resizeSection(column, int(width * scale))
+        # The badge columns fit their longest label in the window's language.
+        badges = {Column.QB_STATE: [state_label(state) for state in QbState],
+                  Column.PULLED: [pulled_label(state) for state in PulledState]}  # fmt: skip
+        for column, labels in badges.items():
+            widest = max(metrics.horizontalAdvance(label) for label in labels)
+            header.resizeSection(column, widest + BADGE_ROOM)
 
     def update_actions(self) -> None:
         """The selected count, and whether Synchronize can be pressed (and why not)."""
@@ -165,9 +182,29 @@ class FinancePage(QWidget):
         else:
             self.toolbar.count_label.setText(self.tr("Loading…"))
         reason = self._why_not_synchronize(model)
+        self._refresh_actions()
         self.toolbar.sync_button.setEnabled(reason is None)
         self.toolbar.sync_button.setToolTip(reason or self.tr("Send the checked documents to "
                                                               "QuickBooks."))  # fmt: skip
+
+    def _refresh_actions(self) -> None:
+        """Refresh from QuickBooks waits for a pull, a run or an automatic pass to end."""
+        busy = self.pull.running or self.sync.is_busy() or self.auto_sync.running
+        enabled = self.settings.server.enabled
+        self.toolbar.refresh_button.setEnabled(not busy and enabled)
+        self.toolbar.refresh_button.setToolTip(
+            self.tr("Read back payments, estimate states, edits and deletions from QuickBooks.")
+            if enabled
+            else self.tr("The connector is disabled: turn it on in Parameters > Quickbooks server.")
+        )
+
+    def _refresh_key(self) -> None:
+        """F5: Refresh from QuickBooks, when the button could be pressed."""
+        if self.toolbar.refresh_button.isEnabled():
+            self.pull.refresh()
+
+    def _may_auto_sync(self) -> bool:
+        return not self.sync.is_busy() and not self.pull.running
 
     def _why_not_synchronize(self, model: FinanceTableModel) -> str | None:
         if not self.settings.server.enabled:
@@ -177,6 +214,8 @@ class FinancePage(QWidget):
             return self.tr("A synchronization is running.")
         if self.auto_sync.running:
             return self.tr("Automatic sync is running; try again in a moment.")
+        if self.pull.running:
+            return self.tr("Reading back from QuickBooks; try again in a moment.")
         if model.checked_count() == 0:
             return self.tr("Check the documents to send first.")
         return None
@@ -188,6 +227,7 @@ class FinancePage(QWidget):
         self.settings = settings
         self.auto_sync.apply_settings(settings)
         self.update_actions()
+        self.pull.start_pull()
 
     def new_session(self) -> SyncSession:
         """Opened on a worker thread with the parameters saved when the run starts."""
@@ -227,6 +267,7 @@ class FinancePage(QWidget):
         if kind is self.kind():
             self.proxy.show_model(model)
         self.update_actions()
+        self.pull.start_pull()
 
     def _load_failed(self, error: Any) -> None:
         self._loading.clear()
@@ -306,12 +347,14 @@ class FinancePage(QWidget):
             for model in self.models.values():
                 model.clear_texts()
                 model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(Column) - 1)
+            self._size_columns()
             self._auto_sync_changed()
         super().changeEvent(event)
 
     def shutdown(self) -> None:
         """Stop automatic sync and any run before the window closes."""
         self.pulse.stop()
+        self.pull.started_once = True  # no pull starts while the window closes
         self.auto_sync.shutdown()
         self.sync.shutdown()
         if self.details_dialog is not None:

@@ -162,6 +162,12 @@ class RunPresenter(QObject):
             views = {key: view for key, view in result.views.items() if key[0] is kind}
             if model.loaded and model.apply_views(views):
                 self.page.reload(kind)  # documents new to the list: list them again
+        if result.pull_error is not None:  # the pushes stand; the status bar says why
+            self.auto_error = self.tr("reading back from QuickBooks failed: %1").replace(
+                "%1", describe_error(result.pull_error)
+            )
+        elif result.pulled is not None and result.pulled.changed:
+            self.page.reload()  # payments, edits... came back: list both kinds again
         report = result.report
         if report is not None and report.exit_code is ExitCode.RECONNECT_REQUIRED:
             self._auto_reconnect()

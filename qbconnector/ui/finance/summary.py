@@ -150,6 +150,7 @@ class SummaryStrip(_Strip):
         self.details_button.setEnabled(bool(self.failed or all_blocked))
         problems = self.failed or all_blocked
         self.first_problem = problems[0] if problems else None
+        self._show_buttons(True)
         self.show()
 
     def show_error(self, text: str) -> None:
@@ -160,4 +161,14 @@ class SummaryStrip(_Strip):
         self.details.hide()
         self.retry_button.setEnabled(False)
         self.details_button.setEnabled(False)
+        self._show_buttons(True)
         self.show()
+
+    def show_note(self, text: str) -> None:
+        """A sentence with nothing to retry (what a refresh from QuickBooks brought back)."""
+        self.show_error(text)
+        self._show_buttons(False)
+
+    def _show_buttons(self, shown: bool) -> None:
+        self.retry_button.setVisible(shown)
+        self.details_button.setVisible(shown)

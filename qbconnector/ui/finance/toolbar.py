@@ -17,16 +17,23 @@ from PySide6.QtWidgets import (
 )
 
 from qbconnector.core.documents import DocumentKind, DocumentStatus
+from qbconnector.storage.ledger_schema import PulledState
 from qbconnector.sync.listing import QbState
 from qbconnector.ui.finance.model import RowFilter
-from qbconnector.ui.finance.texts import kind_plural, state_label, status_label
+from qbconnector.ui.finance.texts import kind_plural, pulled_label, state_label, status_label
 
 SEARCH_DELAY_MS = 150  # typing a word filters once, not once per letter
+# The "In QuickBooks" filter's choices, invoices' states first.
+PULLED_CHOICES = (PulledState.PAID, PulledState.UNPAID, PulledState.PARTIALLY_PAID,
+                  PulledState.OVERDUE, PulledState.EDITED, PulledState.DELETED,
+                  PulledState.ACCEPTED, PulledState.CONVERTED, PulledState.CLOSED,
+                  PulledState.REJECTED, PulledState.PENDING)  # fmt: skip
 
 
 class FinanceToolbar(QWidget):
     """Signals: kindChanged(object DocumentKind), filterChanged(object RowFilter),
-    selectAll(), selectNone(), selectVisible(), synchronizeClicked(), cancelClicked()."""
+    selectAll(), selectNone(), selectVisible(), synchronizeClicked(), cancelClicked(),
+    refreshClicked() (Refresh from QuickBooks)."""
 
     kindChanged = Signal(object)
     filterChanged = Signal(object)
@@ -35,6 +42,7 @@ class FinanceToolbar(QWidget):
     selectVisible = Signal()
     synchronizeClicked = Signal()
     cancelClicked = Signal()
+    refreshClicked = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -50,6 +58,7 @@ class FinanceToolbar(QWidget):
         self.search.textChanged.connect(self._search_timer.start)
         self.status_filter.currentIndexChanged.connect(self._emit_filter)
         self.state_filter.currentIndexChanged.connect(self._emit_filter)
+        self.pulled_filter.currentIndexChanged.connect(self._emit_filter)
         self.retranslate()
 
     def _first_row(self) -> QHBoxLayout:
@@ -69,8 +78,11 @@ class FinanceToolbar(QWidget):
         self.status_filter.setObjectName("statusFilter")
         self.state_filter = QComboBox()
         self.state_filter.setObjectName("stateFilter")
+        self.pulled_filter = QComboBox()
+        self.pulled_filter.setObjectName("pulledFilter")
         row.addWidget(self.status_filter)
         row.addWidget(self.state_filter)
+        row.addWidget(self.pulled_filter)
         return row
 
     def _kind_button(self, name: str, kind: DocumentKind) -> QToolButton:
@@ -113,6 +125,10 @@ class FinanceToolbar(QWidget):
         self.cancel_button.setObjectName("cancelButton")
         self.cancel_button.clicked.connect(self.cancelClicked)
         self.cancel_button.hide()
+        self.refresh_button = QPushButton()
+        self.refresh_button.setObjectName("refreshButton")
+        self.refresh_button.clicked.connect(self.refreshClicked)
+        row.addWidget(self.refresh_button)
         self.sync_button = QPushButton()
         self.sync_button.setObjectName("synchronizeButton")
         self.sync_button.setProperty("primary", True)
@@ -129,15 +145,25 @@ class FinanceToolbar(QWidget):
         self.search.setAccessibleName(self.tr("Search"))
         self._fill(self.status_filter, self.tr("Any FlowFit status"),
                    [(status_label(status), status) for status in DocumentStatus])  # fmt: skip
-        self._fill(self.state_filter, self.tr("Any QuickBooks state"),
+        self._fill(self.state_filter, self.tr("Any sync state"),
                    [(state_label(state), state) for state in QbState])  # fmt: skip
+        self._fill(self.pulled_filter, self.tr("In QuickBooks: any"),
+                   [(pulled_label(state), state) for state in PULLED_CHOICES])  # fmt: skip
         self.status_filter.setAccessibleName(self.tr("FlowFit status"))
-        self.state_filter.setAccessibleName(self.tr("QuickBooks state"))
+        self.state_filter.setAccessibleName(self.tr("Sync state"))
+        self.pulled_filter.setAccessibleName(self.tr("In QuickBooks"))
+        self.pulled_filter.setToolTip(
+            self.tr(
+                "What became of the documents in QuickBooks, as the last refresh read it. "
+                '"unpaid" also shows partially paid and overdue invoices.'
+            )
+        )
         self.select_all_button.setText(self.tr("Select all"))
         self.select_visible_button.setText(self.tr("Select all visible"))
         self.select_none_button.setText(self.tr("Select none"))
         self.sync_button.setText(self.tr("Synchronize"))
         self.cancel_button.setText(self.tr("Cancel"))
+        self.refresh_button.setText(self.tr("Refresh from QuickBooks"))
 
     def _fill(self, combo: QComboBox, anything: str, choices: list[tuple[str, object]]) -> None:
         chosen = combo.currentData()
@@ -166,11 +192,13 @@ class FinanceToolbar(QWidget):
     def row_filter(self) -> RowFilter:
         status = self.status_filter.currentData()
         state = self.state_filter.currentData()
+        pulled = self.pulled_filter.currentData()
         # Qt hands the enums back as plain strings (they are str subclasses).
         return RowFilter(
             self.search.text().strip(),
             DocumentStatus(status) if status else None,
             QbState(state) if state else None,
+            PulledState(pulled) if pulled else None,
         )
 
     def apply_filter_now(self) -> None:
