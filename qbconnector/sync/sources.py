@@ -104,6 +104,7 @@ def open_source(profile: Profile, settings: Settings) -> DocumentSource:
                 "The FlowFit/Quickbooks API needs the Customer sync. number: "
                 "qbconnector configure --customer-sync-number NUMBER"
             )
-        client = FlowFitApiClient(settings.flowfit.api_url, settings.sync.customer_sync_number)
+        client = FlowFitApiClient(settings.flowfit.api_url, settings.sync.customer_sync_number,
+                                  pdf_folder=profile.root / "pdfs")  # fmt: skip
         return FlowFitApiSource(client)
     return LocalStoreSource.open(profile)
