@@ -41,5 +41,6 @@ def attachables_of(server: SandboxServer, entity: str, entity_id: str) -> list[d
 
 def qbo_id(ledger: Ledger, document: Document) -> str:
     row = ledger.get(document.kind, document.number)
-    assert row is not None and row.qbo_id is not None
+    assert row is not None
+    assert row.qbo_id is not None
     return row.qbo_id

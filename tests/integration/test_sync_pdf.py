@@ -107,7 +107,8 @@ def test_update_with_the_same_pdf_uploads_nothing_and_a_new_pdf_is_a_new_attacha
     changed = engine.run([new_version])
     assert [(r.outcome, r.pdf) for r in changed.results] == [(Outcome.UNCHANGED, "attached")]
     hashes = sorted(sha256(data) for data in _attached(server, ledger, doc))
-    assert new_version.pdf is not None and doc.pdf is not None
+    assert new_version.pdf is not None
+    assert doc.pdf is not None
     assert hashes == sorted([doc.pdf.sha256, new_version.pdf.sha256])  # the old one stays
 
 
@@ -143,7 +144,8 @@ def test_an_upload_left_unconfirmed_is_settled_first_next_run_without_a_second_o
     server.set_faults(drop=1.0)  # committed, never answered, every retry included
     outcome = attacher.attach(doc, qbo_id(ledger, doc))
     server.set_faults(drop=0.0)
-    assert outcome is not None and outcome.status is PdfStatus.FAILED
+    assert outcome is not None
+    assert outcome.status is PdfStatus.FAILED
     (row,) = Attachments(ledger).unfinished()
     assert row.attachable_id is None
 
@@ -169,7 +171,8 @@ def test_corrupt_download_marks_the_pdf_failed_then_the_next_run_attaches_it(
     assert report.as_json()["synced"][0]["pdf_error"] == str(result.pdf_note)
     assert report.final_exit_code() is ExitCode.SOME_FAILED
     (row,) = Attachments(ledger).of_document(doc.kind, doc.number)
-    assert row.state is RowState.FAILED and row.attachable_id is not None
+    assert row.state is RowState.FAILED
+    assert row.attachable_id is not None
     again = engine.run([doc])
     assert _pdf_states(again) == ["attached"]
     assert again.final_exit_code() is ExitCode.OK
@@ -195,15 +198,18 @@ def test_pdf_too_big_missing_or_not_a_pdf_blocks_before_anything_is_sent(
         grown.truncate(100 * 1024 * 1024 + 1)
     blocker, message = _blocked(engine, doc)
     assert blocker is Blocker.PDF_TOO_BIG
-    assert "100.0 MB" in message and str(path) in message
+    assert "100.0 MB" in message
+    assert str(path) in message
     path.write_bytes(b"PK\x03\x04 a zip renamed .pdf")
     assert _blocked(engine, doc)[0] is Blocker.PDF_NOT_PDF
     path.write_bytes(b"%PDF-1.7 another file of another size")
     blocker, message = _blocked(engine, doc)
-    assert blocker is Blocker.PDF_CHANGED and "import the document again" in message
+    assert blocker is Blocker.PDF_CHANGED
+    assert "import the document again" in message
     os.remove(path)
     blocker, message = _blocked(engine, doc)
-    assert blocker is Blocker.PDF_UNREADABLE and "does not exist" in message
+    assert blocker is Blocker.PDF_UNREADABLE
+    assert "does not exist" in message
 
     report = engine.run([doc])
 
