@@ -43,6 +43,8 @@ class SyncResultRecord:
     action: str
     qbo_id: str | None = None
     message: str | None = None
+    pdf: str | None = None  # attached, unchanged or failed, for a document with a PDF
+    pdf_message: str | None = None
 
     def as_json(self, at: dt.datetime) -> dict[str, Any]:
         record: dict[str, Any] = {
@@ -56,6 +58,10 @@ class SyncResultRecord:
             record["qbo_id"] = self.qbo_id
         if self.message:
             record["message"] = self.message
+        if self.pdf:
+            record["pdf"] = self.pdf
+        if self.pdf_message:
+            record["pdf_message"] = self.pdf_message
         return record
 
 

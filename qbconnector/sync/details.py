@@ -15,6 +15,7 @@ from qbconnector.quickbooks.payloads import (
     payload_hash,
     with_customer,
 )
+from qbconnector.storage.attachments import AttachmentRow, Attachments
 from qbconnector.storage.ledger import HistoryEntry, Ledger, LedgerRow
 from qbconnector.storage.profile import Profile
 from qbconnector.sync.facts import COMPANY_TAXES_CURSOR
@@ -52,6 +53,9 @@ class DocumentDetails:
     payload: dict[str, Any] | None
     payload_sent: bool
     web_address: str | None
+    # every version of the document's PDF sent to QuickBooks, oldest first (state, Attachable
+    # Id, SHA-256, verified_at, last_error); empty when it has none
+    attachments: tuple[AttachmentRow, ...] = ()
 
 
 def _payload(
@@ -83,5 +87,7 @@ def load_details(
         row = ledger.get(kind, number)
         history = tuple(ledger.history(kind, number, limit=200))
         payload, sent = _payload(document, row, settings, ledger)
+        attachments = tuple(Attachments(ledger).of_document(kind, number))
     address = web_address(settings.server.environment, kind, row.qbo_id if row else None)
-    return DocumentDetails(kind, number, document, row, history, payload, sent, address)
+    return DocumentDetails(kind, number, document, row, history, payload, sent, address,
+                           attachments)  # fmt: skip

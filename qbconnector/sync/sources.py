@@ -66,8 +66,9 @@ def result_record(result: DocumentResult) -> SyncResultRecord | None:
         state = result.outcome.value
     else:
         return None  # not sent: nothing to tell
+    pdf_message = str(result.pdf_note) if result.pdf_note is not None else None
     return SyncResultRecord(result.kind, result.number, state, result.action, result.qbo_id,
-                            result.message)  # fmt: skip
+                            result.message, pdf=result.pdf, pdf_message=pdf_message)  # fmt: skip
 
 
 class FlowFitApiSource:

@@ -111,5 +111,7 @@ def test_sync_from_the_api_attaches_each_pdf(
         stored = server.attachment_bytes(str(attachable["Id"]))
         served = (server.flowfit.pdf_folder / f"{entry['number']}.pdf").read_bytes()
         assert stored == served
+    reported = {(r["number"], r.get("pdf")) for r in server.flowfit.results}
+    assert reported == {(record["number"], "attached") for record in records}
     again = json.loads(run_sync(profile, "--json").stdout)["synced"]
     assert {entry["pdf"] for entry in again} == {"unchanged"}
