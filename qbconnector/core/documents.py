@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
+from qbconnector.core.pdf_file import PdfFile
+
 CENT = Decimal("0.01")
 
 
@@ -120,6 +122,7 @@ class Document:
     updated_at: dt.datetime | None = None
     tax: DocumentTax | None = None  # None: the document is not taxed
     stated_total: Decimal | None = None  # the total FlowFit printed, when it said one
+    pdf: PdfFile | None = None  # the document's PDF, attached in QuickBooks once per version
     extra: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
 
     @property
@@ -156,7 +159,10 @@ class Document:
 
     def content_hash(self) -> str:
         """A stable hash of everything that can change what is pushed."""
-        payload = json.dumps(document_to_dict(self, with_updated_at=False), sort_keys=True)
+        encoded = document_to_dict(self, with_updated_at=False)
+        if self.pdf is not None:  # a new version of the PDF (same path) is a change too
+            encoded["pdf_sha256"] = self.pdf.sha256
+        payload = json.dumps(encoded, sort_keys=True)
         return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
 
@@ -213,6 +219,7 @@ def document_to_dict(document: Document, *, with_updated_at: bool = True) -> dic
             "client": client,
             "project": project,
             "updated_at": _iso(document.updated_at) if with_updated_at else None,
+            "pdf": document.pdf.path if document.pdf is not None else None,
         }
     )
     if document.tax is not None:

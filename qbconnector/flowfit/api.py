@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
@@ -14,6 +15,7 @@ import requests
 from qbconnector import __version__
 from qbconnector.core.documents import Document, DocumentKind, DocumentStatus
 from qbconnector.core.errors import ExitCode, QbConnectorError
+from qbconnector.flowfit.api_pdf import PdfDownloadError, fetch_pdf, resolve_url
 from qbconnector.flowfit.parse import FieldError, parse_record
 
 API_VERSION = "v1"
@@ -43,6 +45,8 @@ class SyncResultRecord:
     message: str | None = None
     qbo_state: str | None = None  # pulled: paid, partially-paid, accepted, ... (PulledState)
     balance: str | None = None  # pulled invoices: decimal text
+    pdf: str | None = None  # attached, unchanged or failed, for a document with a PDF
+    pdf_message: str | None = None
 
     def as_json(self, at: dt.datetime) -> dict[str, Any]:
         record: dict[str, Any] = {
@@ -60,6 +64,10 @@ class SyncResultRecord:
             record["qbo_state"] = self.qbo_state
         if self.balance is not None:
             record["balance"] = self.balance
+        if self.pdf:
+            record["pdf"] = self.pdf
+        if self.pdf_message:
+            record["pdf_message"] = self.pdf_message
         return record
 
 
@@ -73,8 +81,10 @@ class FlowFitApiClient:
         *,
         timeout: tuple[float, float] = (3.05, 30.0),
         page_size: int = DEFAULT_PAGE_SIZE,
+        pdf_folder: Path | None = None,
     ) -> None:
         self.base_url = base_url.rstrip("/")
+        self.pdf_folder = pdf_folder  # where PDFs named by pdf_url are kept (<sha256>.pdf)
         self.sync_number = sync_number
         self.timeout = timeout
         self.page_size = page_size
@@ -106,7 +116,7 @@ class FlowFitApiClient:
             params["updated_since"] = updated_since.isoformat()
         if numbers:
             params["number"] = ",".join(numbers)
-        return [_parse(record) for record in self._pages(params)]
+        return [self._document(record) for record in self._pages(params)]
 
     def report(self, results: Sequence[SyncResultRecord], at: dt.datetime | None = None) -> int:
         """Tell FlowFit how each document ended; returns how many it accepted."""
@@ -122,6 +132,26 @@ class FlowFitApiClient:
         self.session.close()
 
     # -- plumbing ------------------------------------------------------------------------------
+
+    def _document(self, record: object) -> Document:
+        """A listed document; its ``pdf_url`` fetched now, so the planner checks the file."""
+        pdf_url = record.pop("pdf_url", None) if isinstance(record, dict) else None
+        document = _parse(record)
+        if pdf_url is None:
+            return document
+        try:
+            if not isinstance(pdf_url, str) or not pdf_url.strip():
+                raise PdfDownloadError("pdf_url must be a non-empty URL text")
+            if self.pdf_folder is None:
+                raise PdfDownloadError("no folder is set to keep PDFs in")
+            url = resolve_url(self.account_url, pdf_url.strip())
+            pdf = fetch_pdf(self.session, url, self.pdf_folder, self.timeout)
+        except PdfDownloadError as error:
+            raise FlowFitApiError(
+                f"The FlowFit API sent {document.kind.value} {document.number} with a PDF that "
+                f"cannot be used: {error}."
+            ) from None
+        return replace(document, pdf=pdf)
 
     def _pages(self, params: dict[str, str]) -> Iterator[Any]:
         page: int | None = 1

@@ -7,6 +7,7 @@ import io
 import itertools
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from pathlib import Path as FilePath
 from typing import Any
 
 from qbconnector.core.documents import Document, document_to_dict
@@ -52,6 +53,7 @@ DOCUMENT_COLUMNS: dict[str, Path] = {
         for name in TAX_COMPONENT_FIELDS
     },
     "total": ("total",),
+    "pdf": ("pdf",),
 }
 LINE_COLUMNS: dict[str, str] = {f"line_{name}": name for name in LINE_FIELDS}
 CSV_COLUMNS = (*DOCUMENT_COLUMNS, *LINE_COLUMNS)
@@ -194,7 +196,7 @@ def _rejection(error: FieldError, group: _Group, source: str) -> ImportFileError
     )
 
 
-def parse_csv(text: str, source: str) -> list[Document]:
+def parse_csv(text: str, source: str, pdf_base: FilePath | None = None) -> list[Document]:
     """Every document of a CSV file, or ImportFileError naming the first fault."""
     text = text.removeprefix("\ufeff")  # the byte-order mark spreadsheets write
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text))
@@ -208,7 +210,7 @@ def parse_csv(text: str, source: str) -> list[Document]:
     documents = []
     for group in _group_rows(reader, columns, source):
         try:
-            documents.append(parse_record(_record(group)))
+            documents.append(parse_record(_record(group), pdf_base=pdf_base))
         except FieldError as error:
             raise _rejection(error, group, source) from None
     return documents

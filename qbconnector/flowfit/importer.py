@@ -71,15 +71,16 @@ def _records(text: str, source: str) -> list[Any]:
     return data
 
 
-def parse_json(text: str, source: str) -> list[Document]:
-    """Every document of a JSON file, or ImportFileError naming the first fault."""
+def parse_json(text: str, source: str, pdf_base: Path | None = None) -> list[Document]:
+    """Every document of a JSON file, or ImportFileError naming the first fault; a relative
+    ``pdf`` path is read from ``pdf_base`` (the file's folder)."""
     documents: list[Document] = []
     seen: dict[tuple[DocumentKind, str], int] = {}
     for index, record in enumerate(_records(text, source), start=1):
         number = record.get("number") if isinstance(record, dict) else None
         label = (number.strip() or None) if isinstance(number, str) else None
         try:
-            document = parse_record(record)
+            document = parse_record(record, pdf_base=pdf_base)
         except FieldError as error:
             raise ImportFileError(
                 source,
@@ -116,7 +117,10 @@ def read_documents(path: Path, source: str | None = None) -> list[Document]:
     if "\x00" in text:  # never in an export; QuickBooks refuses it and SQLite text cuts at it
         raise ImportFileError(source, "holds NUL bytes: not a text export (UTF-16? binary?)")
     try:
-        return parse_json(text, source) if suffix == ".json" else parse_csv(text, source)
+        base = path.absolute().parent  # a relative pdf path is the import file's neighbour
+        if suffix == ".json":
+            return parse_json(text, source, base)
+        return parse_csv(text, source, base)
     except RecursionError:
         raise ImportFileError(source, "nested too deeply to be FlowFit documents") from None
     except csv.Error as error:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
+import pathlib
 import re
 from collections.abc import Callable, Mapping
 from decimal import Decimal, InvalidOperation
@@ -22,12 +23,13 @@ from qbconnector.core.documents import (
     to_cents,
 )
 from qbconnector.core.errors import BadInputError
+from qbconnector.core.pdf_file import PdfError, PdfFile, inspect_pdf
 from qbconnector.flowfit.limits import number_problem
 
 # The import format's fields; resources/document.schema.json must list the same (a test checks).
 DOCUMENT_FIELDS = (
     "kind", "number", "status", "date", "due_date", "valid_until", "currency",
-    "client", "project", "lines", "updated_at", "tax", "total",
+    "client", "project", "lines", "updated_at", "tax", "total", "pdf",
 )  # fmt: skip
 DOCUMENT_REQUIRED = ("kind", "number", "status", "date", "currency", "client", "project", "lines")
 CLIENT_FIELDS = ("code", "name", "email", "language")
@@ -368,11 +370,25 @@ def _check_dates(kind: DocumentKind, fields: Mapping[str, Any]) -> None:
         raise FieldError((other,), f"{article} {kind.value} has no {other} (use {own})")
 
 
-def parse_record(record: object, *, strict_total: bool = True) -> Document:
+def _pdf(value: object, base: pathlib.Path | None) -> PdfFile:
+    """The file ``pdf`` names (relative to the import file's folder), checked and hashed."""
+    if base is None:
+        raise FieldError(("pdf",), "a PDF path is only read from an import file")
+    given = pathlib.Path(_text(value, ("pdf",)))
+    try:
+        return inspect_pdf(given if given.is_absolute() else base / given)
+    except PdfError as error:
+        raise FieldError(("pdf",), str(error)) from None
+
+
+def parse_record(
+    record: object, *, strict_total: bool = True, pdf_base: pathlib.Path | None = None
+) -> Document:
     """The Document a record of the import format describes; FieldError names the first fault.
 
     ``strict_total`` False keeps a total that does not add up as ``stated_total`` instead of
     refusing the record (the planner then blocks that one document, naming the difference).
+    ``pdf_base`` is the folder a relative ``pdf`` path is read from (the import file's).
     """
     fields = _object(record, (), DOCUMENT_FIELDS, DOCUMENT_REQUIRED)
     kind: DocumentKind = _choice(fields["kind"], ("kind",), DocumentKind)
@@ -397,6 +413,8 @@ def parse_record(record: object, *, strict_total: bool = True) -> Document:
         updated_at=_optional(fields.get("updated_at"), ("updated_at",), _timestamp),
         tax=_optional(fields.get("tax"), ("tax",), _tax),
     )
+    if fields.get("pdf") is not None:  # last: the other fields are checked before any file
+        document = dataclasses.replace(document, pdf=_pdf(fields["pdf"], pdf_base))
     if document.tax is not None:
         _check_tax_amounts(document.tax, document.lines)
     if fields.get("total") is not None:

@@ -16,6 +16,7 @@ from qbconnector.flowfit.store_rows import (
     ROW_COLUMNS,
     SCHEMA_V1,
     SCHEMA_V2,
+    SCHEMA_V3,
     SUMMARY_COLUMNS,
     DocumentSummary,
     document_row,
@@ -35,7 +36,7 @@ __all__ = [
     "UpsertOutcome",
 ]
 
-MIGRATIONS: tuple[Migration, ...] = (SCHEMA_V1, SCHEMA_V2)
+MIGRATIONS: tuple[Migration, ...] = (SCHEMA_V1, SCHEMA_V2, SCHEMA_V3)
 
 _ROW_NAMES = [name.strip() for name in ROW_COLUMNS.split(",")]
 _UPSERT = (

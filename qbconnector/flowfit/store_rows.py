@@ -19,6 +19,7 @@ from qbconnector.core.documents import (
     TaxComponent,
     tax_to_dict,
 )
+from qbconnector.core.pdf_file import PdfFile
 from qbconnector.storage.readsafe import damaged_rows
 
 # Lines live in a JSON column: they are always read and written with their document and never
@@ -112,16 +113,64 @@ CREATE INDEX documents_by_updated ON documents (updated_utc);
 CREATE INDEX documents_by_status ON documents (status, updated_utc);
 """
 
+# Schema 3: the document's PDF, JSON {path, sha256, size} as checked when it was imported
+# (the hash is the version attached in QuickBooks; a moved or changed file is noticed). The
+# table is rebuilt, as for schema 2, so that lines stays the last column.
+_V2_COLUMNS = _V1_COLUMNS + ", tax_code, tax_name, tax_amount, total, tax"
+SCHEMA_V3 = f"""
+CREATE TABLE documents_v3 (
+    id               INTEGER PRIMARY KEY,
+    kind             TEXT NOT NULL CHECK (kind IN ('invoice', 'quote')),
+    number           TEXT NOT NULL,
+    status           TEXT NOT NULL CHECK (status IN ('draft', 'approved', 'cancelled')),
+    date             TEXT NOT NULL,
+    due_date         TEXT,
+    valid_until      TEXT,
+    currency         TEXT NOT NULL,
+    client_code      TEXT NOT NULL,
+    client_name      TEXT NOT NULL,
+    client_email     TEXT,
+    client_language  TEXT,
+    project_number   TEXT NOT NULL,
+    project_name     TEXT,
+    client_po        TEXT,
+    project_manager  TEXT,
+    source_language  TEXT,
+    target_languages TEXT NOT NULL,  -- JSON array of language codes
+    subtotal         TEXT NOT NULL,  -- decimal text, kept for list views
+    line_count       INTEGER NOT NULL,
+    content_hash     TEXT NOT NULL,
+    updated_at       TEXT NOT NULL,  -- ISO 8601 as given (keeps its offset)
+    updated_utc      TEXT NOT NULL,  -- the same instant, fixed-width UTC text: sorts and compares
+    search_text      TEXT NOT NULL,  -- case-folded number, client and project, for text search
+    tax_code         TEXT,           -- NULL: the document is not taxed
+    tax_name         TEXT,
+    tax_amount       TEXT NOT NULL,  -- decimal text, all components together (0.00 untaxed)
+    total            TEXT NOT NULL,  -- decimal text: subtotal + tax_amount
+    tax              TEXT,           -- JSON {{code, name, components: [{{name, rate, amount}}]}}
+    pdf              TEXT,           -- JSON {{path, sha256, size}}; NULL: no PDF
+    -- last: a list view reads the columns before it without walking the (long) lines
+    lines            TEXT NOT NULL,  -- JSON array of lines, in order; money as decimal text
+    UNIQUE (kind, number)
+);
+INSERT INTO documents_v3 ({_V2_COLUMNS}, pdf, lines)
+    SELECT {_V2_COLUMNS}, NULL, lines FROM documents;
+DROP TABLE documents;
+ALTER TABLE documents_v3 RENAME TO documents;
+CREATE INDEX documents_by_updated ON documents (updated_utc);
+CREATE INDEX documents_by_status ON documents (status, updated_utc);
+"""
+
 ROW_COLUMNS = (
     "kind, number, status, date, due_date, valid_until, currency, client_code, client_name,"
     " client_email, client_language, project_number, project_name, client_po, project_manager,"
     " source_language, target_languages, subtotal, line_count, content_hash, updated_at,"
-    " updated_utc, search_text, tax_code, tax_name, tax_amount, total, tax, lines"
+    " updated_utc, search_text, tax_code, tax_name, tax_amount, total, tax, pdf, lines"
 )
 DOCUMENT_COLUMNS = (
     "kind, number, status, date, due_date, valid_until, currency, client_code, client_name,"
     " client_email, client_language, project_number, project_name, client_po, project_manager,"
-    " source_language, target_languages, updated_at, tax, lines"
+    " source_language, target_languages, updated_at, tax, pdf, lines"
 )
 SUMMARY_COLUMNS = (
     "kind, number, status, date, due_date, valid_until, currency, client_code, client_name,"
@@ -230,6 +279,7 @@ def document_row(document: Document, content_hash: str, updated_at: dt.datetime)
         str(document.tax_amount),
         str(document.total),
         _tax_json(document.tax),
+        pdf_to_json(document.pdf),
         _lines_json(document.lines),
     )
 
@@ -273,12 +323,26 @@ def tax_from_json(text: str | None) -> DocumentTax | None:
     )
 
 
+def pdf_to_json(pdf: PdfFile | None) -> str | None:
+    if pdf is None:
+        return None
+    return json.dumps({"path": pdf.path, "sha256": pdf.sha256, "size": pdf.size},
+                      ensure_ascii=False)  # fmt: skip
+
+
+def pdf_from_json(stored: str | None) -> PdfFile | None:
+    if stored is None:
+        return None
+    encoded = json.loads(stored)
+    return PdfFile(str(encoded["path"]), str(encoded["sha256"]), int(encoded["size"]))
+
+
 @damaged_rows("documents.sqlite3")
 def row_document(row: tuple[Any, ...]) -> Document:
     """The Document a row of DOCUMENT_COLUMNS holds."""
     (kind, number, status, date, due_date, valid_until, currency, code, name, email, language,
      project_number, project_name, client_po, manager, source_language, targets, updated_at,
-     tax, lines) = row  # fmt: skip
+     tax, pdf, lines) = row  # fmt: skip
     return Document(
         kind=DocumentKind(kind),
         number=number,
@@ -299,6 +363,7 @@ def row_document(row: tuple[Any, ...]) -> Document:
         lines=tuple(_line(encoded) for encoded in json.loads(lines)),
         updated_at=dt.datetime.fromisoformat(updated_at),
         tax=tax_from_json(tax),
+        pdf=pdf_from_json(pdf),
     )
 
 

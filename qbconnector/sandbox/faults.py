@@ -7,7 +7,7 @@ import threading
 from dataclasses import asdict, dataclass, fields
 from typing import Any
 
-RATE_FAULTS = ("drop", "reset", "error500", "error503", "expire")
+RATE_FAULTS = ("drop", "reset", "error500", "error503", "expire", "corrupt_download")
 ALIASES = {"500": "error500", "503": "error503", "latency_ms": "latency",
            "item_latency_ms": "item_latency"}  # fmt: skip
 
@@ -21,6 +21,8 @@ class FaultSettings:
     error500 / error503: a SystemFault JSON 500 / an HTML 503, before any work.
     expire: the request's access token, if it was used before, expires just before it is
     checked (401).
+    corrupt_download: a file served by a download link (an attachment) comes with one byte
+    changed, as attachments arriving corrupt are a known integration failure.
     latency: milliseconds every request takes; item_latency: milliseconds more per operation
     of a batch (QuickBooks takes longer over a full batch than over one write).
     """
@@ -30,6 +32,7 @@ class FaultSettings:
     error500: float = 0.0
     error503: float = 0.0
     expire: float = 0.0
+    corrupt_download: float = 0.0
     latency: float = 0.0
     item_latency: float = 0.0
     seed: int = 0

@@ -45,6 +45,8 @@ class FlowFitStandIn:
         parts = [unquote(part) for part in request.path[len(PREFIX) :].split("/") if part]
         with self._lock:
             self.requests += 1
+        if len(parts) == 5 and parts[:2] == ["v1", "accounts"] and parts[3] == "pdfs":
+            return self._pdf(parts[2], parts[4])
         if len(parts) != 4 or parts[:2] != ["v1", "accounts"]:
             return _error(404, "not-found", f"no such path {request.path}")
         if parts[2] != self.sync_number:
@@ -54,6 +56,19 @@ class FlowFitStandIn:
         if parts[3] == "sync-results" and request.method == "POST":
             return self._sync_results(request.body)
         return _error(405, "method-not-allowed", f"{request.method} {parts[3]} is not served")
+
+    @property
+    def pdf_folder(self) -> Path:
+        """Files served as ``.../pdfs/{name}`` (a document's ``pdf_url``): next to the file."""
+        return self.documents_file.parent / "flowfit-pdfs"
+
+    def _pdf(self, sync_number: str, name: str) -> Reply:
+        if sync_number != self.sync_number:
+            return _error(404, "unknown-account", "no FlowFit account has this sync number")
+        path = self.pdf_folder / name
+        if "/" in name or "\\" in name or name.startswith(".") or not path.is_file():
+            return _error(404, "not-found", f"no PDF named {name}")
+        return Reply(200, path.read_bytes(), "application/pdf")
 
     def _records(self) -> list[dict[str, Any]]:
         data = json.loads(self.documents_file.read_text(encoding="utf-8"))

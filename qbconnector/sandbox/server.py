@@ -295,6 +295,9 @@ class SandboxServer:
             record = self.company.state.table("Attachable").get(attachable_id, {})
         if data is None:
             return json_reply(404, {"error": "no such file"})
+        if self.faults.fires("corrupt_download"):  # the middle byte flipped on the way
+            middle = len(data) // 2
+            data = data[:middle] + bytes([data[middle] ^ 0xFF]) + data[middle + 1 :]
         return Reply(200, data, str(record.get("ContentType", "application/octet-stream")))
 
     def _load_or_create_state(self) -> CompanyState:

@@ -109,7 +109,33 @@ ALTER TABLE documents ADD COLUMN synced_payload TEXT;
 ALTER TABLE documents ADD COLUMN qbo_differences TEXT;
 """
 
-MIGRATIONS = (SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5)
+
+# Version 6 keeps the PDFs attached to pushed documents, one row per version (the file's SHA-256), written
+# with its requestid before the upload (qbconnector/storage/attachments.py reads and writes it).
+SCHEMA_ATTACHMENTS = """
+CREATE TABLE attachments (
+    kind TEXT NOT NULL,
+    number TEXT NOT NULL,
+    sha256 TEXT NOT NULL,
+    state TEXT NOT NULL CHECK (state IN ('pending', 'synced', 'failed', 'uncertain')),
+    requestid TEXT NOT NULL,
+    entity TEXT NOT NULL,
+    entity_id TEXT NOT NULL,
+    attachable_id TEXT,
+    file_name TEXT NOT NULL,
+    path TEXT NOT NULL,
+    size INTEGER NOT NULL,
+    last_error TEXT,
+    last_error_text TEXT,
+    verified_at TEXT,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    PRIMARY KEY (kind, number, sha256)
+);
+CREATE INDEX attachments_by_state ON attachments (state);
+"""
+
+MIGRATIONS = (SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5, SCHEMA_ATTACHMENTS)
 
 
 class RowState(enum.StrEnum):

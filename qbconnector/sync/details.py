@@ -15,6 +15,7 @@ from qbconnector.quickbooks.payloads import (
     payload_hash,
     with_customer,
 )
+from qbconnector.storage.attachments import AttachmentRow, Attachments
 from qbconnector.storage.ledger import AppliedPayment, HistoryEntry, Ledger, LedgerRow
 from qbconnector.storage.profile import Profile
 from qbconnector.sync.facts import COMPANY_TAXES_CURSOR
@@ -53,6 +54,9 @@ class DocumentDetails:
     payload_sent: bool
     web_address: str | None
     payments: tuple[AppliedPayment, ...] = ()  # applied in QuickBooks, as the last pull found
+    # every version of the document's PDF sent to QuickBooks, oldest first (state, Attachable
+    # Id, SHA-256, verified_at, last_error); empty when it has none
+    attachments: tuple[AttachmentRow, ...] = ()
 
 
 def _payload(
@@ -85,5 +89,7 @@ def load_details(
         history = tuple(ledger.history(kind, number, limit=200))
         payload, sent = _payload(document, row, settings, ledger)
         payments = tuple(ledger.payments(kind, number))
+        attachments = tuple(Attachments(ledger).of_document(kind, number))
     address = web_address(settings.server.environment, kind, row.qbo_id if row else None)
-    return DocumentDetails(kind, number, document, row, history, payload, sent, address, payments)
+    return DocumentDetails(kind, number, document, row, history, payload, sent, address,
+                           payments, attachments)  # fmt: skip

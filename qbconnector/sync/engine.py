@@ -9,6 +9,7 @@ from qbconnector.core.documents import Document, DocumentKind
 from qbconnector.quickbooks.client import QuickBooksClient
 from qbconnector.quickbooks.payloads import PayloadOptions
 from qbconnector.storage.ledger import Ledger
+from qbconnector.sync.attach import Attacher
 from qbconnector.sync.customers import new_requestid
 from qbconnector.sync.facts import fetch_company_facts
 from qbconnector.sync.plan import CompanyFacts, Plan, plan
@@ -92,8 +93,12 @@ class SyncEngine:
         def planner(chosen: Iterable[Document], facts: CompanyFacts) -> Plan:
             return self.plan(chosen, facts, overwrite=overwrite)
 
+        client = self._client
+        attacher = (Attacher(client, self.ledger, self.requestids, self.config.retry)
+                    if client is not None else None)  # fmt: skip
         run = SyncRun(context, documents, callbacks, cancel, planner=planner,
-                      refresh=self.pull_changes if self._client is not None else None)  # fmt: skip
+                      refresh=self.pull_changes if client is not None else None,
+                      attacher=attacher)  # fmt: skip
         run.overwrite = overwrite
         return run.execute()
 

@@ -23,6 +23,7 @@ from qbconnector.quickbooks.payloads import (
 )
 from qbconnector.storage.ledger_schema import LedgerRow, RowState
 from qbconnector.sync.holds import Hold, hold_for, hold_text
+from qbconnector.sync.pdf_checks import pdf_problems
 from qbconnector.sync.tax_checks import tax_problems, total_problem
 
 _ISO_CURRENCY = re.compile(r"^[A-Z]{3}$")
@@ -54,6 +55,10 @@ class Blocker(enum.StrEnum):
     TAX_RATES_DIFFER = "tax-rates-differ"
     NO_UNTAXED_CODE = "no-untaxed-code"
     TOTAL_MISMATCH = "total-mismatch"
+    PDF_UNREADABLE = "pdf-unreadable"  # the document's PDF is missing or cannot be read
+    PDF_NOT_PDF = "pdf-not-pdf"
+    PDF_TOO_BIG = "pdf-too-big"  # over QuickBooks' 100 MB per attachment
+    PDF_CHANGED = "pdf-changed"  # not the file imported: import the document again
 
 
 @dataclass(frozen=True)
@@ -229,6 +234,7 @@ def preflight(document: Document, options: PayloadOptions, facts: CompanyFacts) 
         reasons.append(Reason(Blocker.TOTAL_MISMATCH, stated))
     reasons += [Reason(Blocker(name), sentence) for name, sentence in
                 tax_problems(document, options.taxes)]  # fmt: skip
+    reasons += [Reason(Blocker(name), sentence) for name, sentence in pdf_problems(document)]
     return reasons
 
 

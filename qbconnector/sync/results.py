@@ -45,6 +45,8 @@ class DocumentResult:
     totals: Totals | None = None  # FlowFit's and QuickBooks' totals, when QuickBooks answered
     hold: Hold | None = None  # held: why (``note`` says it in a sentence)
     qbo_state: str | None = None  # held: the state the last pull found (a PulledState value)
+    pdf: str | None = None  # the document's PDF: attached, unchanged or failed (a PdfStatus)
+    pdf_note: Text | None = None  # why the PDF failed
 
     @property
     def key(self) -> tuple[DocumentKind, str]:
@@ -112,6 +114,8 @@ class SyncReport:
         if counts[Outcome.FAILED] or counts[Outcome.BLOCKED] or counts[Outcome.NOT_SENT] \
                 or counts[Outcome.HELD]:  # fmt: skip
             return ExitCode.SOME_FAILED
+        if any(result.pdf == "failed" for result in self.results):  # in QuickBooks, PDF not
+            return ExitCode.SOME_FAILED
         return ExitCode.OK
 
     def summary_line(self) -> str:
@@ -161,6 +165,10 @@ def _synced_entry(result: DocumentResult) -> dict[str, Any]:
         "action": result.action,
         "qbo_id": result.qbo_id,
     }
+    if result.pdf is not None:
+        entry["pdf"] = result.pdf
+        if result.pdf_note is not None:
+            entry["pdf_error"] = str(result.pdf_note)
     totals = result.totals
     if totals is not None:
         entry["qbo_total"] = str(totals.qbo_total)

@@ -1,4 +1,5 @@
-"""One sync run, top to bottom: reconcile → plan → schedule → send → record, then follow-ups.
+"""One sync run, top to bottom: reconcile → plan → schedule → send → record, then follow-ups,
+then the documents' PDFs (``pdf_step`` / ``attach``).
 
 The modules below it know only those under them: ``plan`` (decisions), ``prepare`` (jobs and
 their customers), ``schedule`` (which unit goes when), ``send`` (worker threads), ``record``
@@ -13,10 +14,12 @@ from collections.abc import Callable, Iterable, Sequence
 
 from qbconnector.core.documents import Document
 from qbconnector.quickbooks.errors import QuickBooksError
+from qbconnector.sync.attach import Attacher, Key, PdfOutcome
 from qbconnector.sync.customers import CustomerResolver, LookedUp, lookup_statements
 from qbconnector.sync.facts import facts_from_rows, facts_statements, remember_taxes
 from qbconnector.sync.followups import follow_up, reconcile_unfinished
 from qbconnector.sync.jobs import Batch
+from qbconnector.sync.pdf_step import attach_documents
 from qbconnector.sync.plan import Action, CompanyFacts, Plan
 from qbconnector.sync.prepare import Addressing, report_plan
 from qbconnector.sync.read_ahead import read_together
@@ -42,10 +45,12 @@ class SyncRun(RunState):
         *,
         planner: Planner,
         refresh: Callable[[], object] | None = None,
+        attacher: Attacher | None = None,
     ) -> None:
         super().__init__(context, documents, callbacks, cancel)
         self._planner = planner
         self._refresh = refresh
+        self._attacher = attacher  # None: the API given cannot upload (not a real client)
         config = context.config
         self.resolver = CustomerResolver(context.api, context.ledger, config.retry,
                                          requestids=context.requestids)  # fmt: skip
@@ -58,6 +63,9 @@ class SyncRun(RunState):
             facts, customers = self._read_ahead()
             self.addressing.multicurrency = facts.multicurrency is True
             reconcile_unfinished(self, self.send)
+            settled: dict[Key, PdfOutcome] = {}
+            if self._attacher is not None:  # unfinished uploads too, before anything is sent
+                settled = self._attacher.reconcile()
             remember_taxes(self.ledger, facts)  # after the checks that may stop the run
             the_plan = self._planner(self.documents.values(), facts)
             if self._refresh is not None and the_plan.with_action(Action.UPDATE, Action.HELD):
@@ -69,6 +77,8 @@ class SyncRun(RunState):
             self.progress()
             if the_plan.to_send and not self.should_stop():
                 self.send_rounds(self.addressing.first_round(the_plan, customers))
+            if self._attacher is not None and not self.should_stop():
+                attach_documents(self, self._attacher, settled)
         except RunStopError as stop:
             self.stop = stop
         except QuickBooksError as error:

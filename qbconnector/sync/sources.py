@@ -73,8 +73,9 @@ def result_record(result: DocumentResult) -> SyncResultRecord | None:
         state = result.outcome.value
     else:
         return None  # not sent: nothing to tell
+    pdf_message = str(result.pdf_note) if result.pdf_note is not None else None
     return SyncResultRecord(result.kind, result.number, state, result.action, result.qbo_id,
-                            result.message)  # fmt: skip
+                            result.message, pdf=result.pdf, pdf_message=pdf_message)  # fmt: skip
 
 
 def pulled_record(row: LedgerRow) -> SyncResultRecord:
@@ -122,6 +123,7 @@ def open_source(profile: Profile, settings: Settings) -> DocumentSource:
                 "The FlowFit/Quickbooks API needs the Customer sync. number: "
                 "qbconnector configure --customer-sync-number NUMBER"
             )
-        client = FlowFitApiClient(settings.flowfit.api_url, settings.sync.customer_sync_number)
+        client = FlowFitApiClient(settings.flowfit.api_url, settings.sync.customer_sync_number,
+                                  pdf_folder=profile.root / "pdfs")  # fmt: skip
         return FlowFitApiSource(client)
     return LocalStoreSource.open(profile)

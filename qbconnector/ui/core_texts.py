@@ -132,6 +132,10 @@ SYNC_TEXTS = (
         "Sync", "QuickBooks did not authorize the connection ({error}); nothing changed."
     ),
     QT_TRANSLATE_NOOP(
+        "Sync",
+        "QuickBooks did not confirm the PDF's upload; the next synchronization checks it first (it is never attached twice).",
+    ),
+    QT_TRANSLATE_NOOP(
         "Sync", "QuickBooks did not confirm the customer was created; synchronize again."
     ),
     QT_TRANSLATE_NOOP(
@@ -146,6 +150,7 @@ SYNC_TEXTS = (
         "QuickBooks needs a tax code on lines without tax (such as Exempt, Zero-rated or Out of Scope): choose the code for untaxed lines in Parameters > Taxes.",
     ),
     QT_TRANSLATE_NOOP("Sync", "QuickBooks refused it: {error}"),
+    QT_TRANSLATE_NOOP("Sync", "QuickBooks refused the PDF {file}: {error}"),
     QT_TRANSLATE_NOOP(
         "Sync",
         "QuickBooks refused the authorization code: it was already used or has expired (codes last 10 minutes); nothing changed. Press Connect to QuickBooks again.",
@@ -162,6 +167,28 @@ SYNC_TEXTS = (
     QT_TRANSLATE_NOOP(
         "Sync",
         "The FlowFit tax {tax} is mapped to the QuickBooks tax code {code}, which is inactive or no longer exists: map it to another code in Parameters > Taxes.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Sync",
+        "The PDF was not found in QuickBooks after an interrupted upload; it is uploaded again.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Sync",
+        "The PDF {file} arrived corrupt in QuickBooks (Attachable {id}: its download has SHA-256 {got}, the file {sha256}); it is uploaded again at the next synchronization. Delete the corrupt attachment in QuickBooks.",
+    ),
+    QT_TRANSLATE_NOOP("Sync", "The PDF {path} cannot be read ({reason}): check its permissions."),
+    QT_TRANSLATE_NOOP(
+        "Sync",
+        "The PDF {path} changed since the document was imported: import the document again so that the new version goes along.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Sync",
+        "The PDF {path} does not exist: put it back, or give the path of the PDF as it is now and import the document again.",
+    ),
+    QT_TRANSLATE_NOOP("Sync", "The PDF {path} is empty: give the document's real PDF."),
+    QT_TRANSLATE_NOOP(
+        "Sync",
+        "The PDF {path} is {size} MB; QuickBooks takes attachments of at most {limit} MB. Make it smaller (print it again with compressed images) and import it again.",
     ),
     QT_TRANSLATE_NOOP(
         "Sync",
@@ -274,4 +301,11 @@ SYNC_TEXTS = (
     QT_TRANSLATE_NOOP("Sync", "private note"),
     QT_TRANSLATE_NOOP("Sync", "total"),
     QT_TRANSLATE_NOOP("Sync", "{field}"),
+    QT_TRANSLATE_NOOP(
+        "Sync",
+        "{path} is not a PDF (it does not start with %PDF-): give the document's PDF, not another kind of file renamed.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Sync", "{path} is not a file (a folder or a device): give the path of the document's PDF."
+    ),
 )

@@ -1265,6 +1265,10 @@ Passer à l’entreprise %2?</translation>
         <translation>QuickBooks n’a pas autorisé la connexion ({error}); rien n’a changé.</translation>
     </message>
     <message>
+        <source>QuickBooks did not confirm the PDF&apos;s upload; the next synchronization checks it first (it is never attached twice).</source>
+        <translation>QuickBooks n&apos;a pas confirmé l&apos;envoi du PDF ; la prochaine synchronisation le vérifie d&apos;abord (il n&apos;est jamais joint deux fois).</translation>
+    </message>
+    <message>
         <source>QuickBooks did not confirm the customer was created; synchronize again.</source>
         <translation>QuickBooks n&apos;a pas confirmé la création du client; synchronisez de nouveau.</translation>
     </message>
@@ -1285,6 +1289,10 @@ Passer à l’entreprise %2?</translation>
         <translation>QuickBooks l&apos;a refusé : {error}</translation>
     </message>
     <message>
+        <source>QuickBooks refused the PDF {file}: {error}</source>
+        <translation>QuickBooks a refusé le PDF {file} : {error}</translation>
+    </message>
+    <message>
         <source>QuickBooks refused the authorization code: it was already used or has expired (codes last 10 minutes); nothing changed. Press Connect to QuickBooks again.</source>
         <translation>QuickBooks a refusé le code d’autorisation : il a déjà servi ou il est expiré (un code dure 10 minutes); rien n’a changé. Appuyez de nouveau sur Se connecter à QuickBooks.</translation>
     </message>
@@ -1303,6 +1311,34 @@ Passer à l’entreprise %2?</translation>
     <message>
         <source>The FlowFit tax {tax} is mapped to the QuickBooks tax code {code}, which is inactive or no longer exists: map it to another code in Parameters &gt; Taxes.</source>
         <translation>La taxe FlowFit {tax} est associée au code de taxe QuickBooks {code}, inactif ou supprimé : associez-la à un autre code dans Paramètres &gt; Taxes.</translation>
+    </message>
+    <message>
+        <source>The PDF was not found in QuickBooks after an interrupted upload; it is uploaded again.</source>
+        <translation>Le PDF est introuvable dans QuickBooks après un envoi interrompu ; il est envoyé de nouveau.</translation>
+    </message>
+    <message>
+        <source>The PDF {file} arrived corrupt in QuickBooks (Attachable {id}: its download has SHA-256 {got}, the file {sha256}); it is uploaded again at the next synchronization. Delete the corrupt attachment in QuickBooks.</source>
+        <translation>Le PDF {file} est arrivé corrompu dans QuickBooks (pièce jointe {id} : son téléchargement a le SHA-256 {got}, le fichier {sha256}) ; il est envoyé de nouveau à la prochaine synchronisation. Supprimez la pièce jointe corrompue dans QuickBooks.</translation>
+    </message>
+    <message>
+        <source>The PDF {path} cannot be read ({reason}): check its permissions.</source>
+        <translation>Le PDF {path} ne peut pas être lu ({reason}) : vérifiez ses autorisations.</translation>
+    </message>
+    <message>
+        <source>The PDF {path} changed since the document was imported: import the document again so that the new version goes along.</source>
+        <translation>Le PDF {path} a changé depuis l&apos;importation du document : importez de nouveau le document pour que la nouvelle version soit jointe.</translation>
+    </message>
+    <message>
+        <source>The PDF {path} does not exist: put it back, or give the path of the PDF as it is now and import the document again.</source>
+        <translation>Le PDF {path} n&apos;existe pas : remettez-le en place, ou indiquez le chemin actuel du PDF et importez de nouveau le document.</translation>
+    </message>
+    <message>
+        <source>The PDF {path} is empty: give the document&apos;s real PDF.</source>
+        <translation>Le PDF {path} est vide : fournissez le vrai PDF du document.</translation>
+    </message>
+    <message>
+        <source>The PDF {path} is {size} MB; QuickBooks takes attachments of at most {limit} MB. Make it smaller (print it again with compressed images) and import it again.</source>
+        <translation>Le PDF {path} fait {size} Mo ; QuickBooks accepte des pièces jointes d&apos;au plus {limit} Mo. Réduisez-le (imprimez-le de nouveau avec des images compressées) et importez-le de nouveau.</translation>
     </message>
     <message>
         <source>The QuickBooks company works only in {home} and this document is in {currency}. Turn on multicurrency in QuickBooks (Account and settings &gt; Advanced &gt; Currency), or issue the document in {home}.</source>
@@ -1475,6 +1511,14 @@ Passer à l’entreprise %2?</translation>
     <message>
         <source>{field}</source>
         <translation>{field}</translation>
+    </message>
+    <message>
+        <source>{path} is not a PDF (it does not start with %PDF-): give the document&apos;s PDF, not another kind of file renamed.</source>
+        <translation>{path} n&apos;est pas un PDF (il ne commence pas par %PDF-) : fournissez le PDF du document, pas un autre type de fichier renommé.</translation>
+    </message>
+    <message>
+        <source>{path} is not a file (a folder or a device): give the path of the document&apos;s PDF.</source>
+        <translation>{path} n&apos;est pas un fichier (un dossier ou un périphérique) : indiquez le chemin du PDF du document.</translation>
     </message>
 </context>
 <context>

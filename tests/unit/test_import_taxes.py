@@ -385,7 +385,7 @@ def test_the_lines_column_stays_last(tmp_path: Path) -> None:
     assert columns[1:] == [name.strip() for name in ROW_COLUMNS.split(",")]
 
 
-_NEW_COLUMNS = ("tax_code", "tax_name", "tax_amount", "total", "tax")
+_NEW_COLUMNS = ("tax_code", "tax_name", "tax_amount", "total", "tax", "pdf")
 
 
 def _write_schema_1_store(path: Path, documents: list[Document]) -> None:
@@ -414,7 +414,7 @@ def test_a_schema_1_store_is_migrated_without_losing_documents(tmp_path: Path) -
     samples = untaxed(read_documents(SAMPLES / "sample-documents.json"))
     _write_schema_1_store(path, samples)
     with DocumentStore.open(path) as store:
-        assert store.database.user_version == 2
+        assert store.database.user_version == 3
         assert store.documents() == sorted(samples, key=lambda document: document.key)
         for summary in store.summaries():
             assert (summary.tax_code, summary.tax_amount) == (None, Decimal("0.00"))

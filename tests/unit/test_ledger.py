@@ -214,7 +214,7 @@ def test_a_version_3_ledger_is_migrated_and_keeps_pulled_states(tmp_path: Path) 
         old.execute("PRAGMA user_version = 3")
     old.close()
     with Ledger.open(path) as migrated:
-        assert migrated.database.user_version == len(MIGRATIONS) >= 5
+        assert migrated.database.user_version == len(MIGRATIONS) >= 6
         (row,) = migrated.pushed()
         assert (row.qbo_total, row.qbo_state, row.qbo_balance, row.qbo_edited) == (
             "115.00", None, None, 0)  # fmt: skip

@@ -53,7 +53,7 @@ def test_store_survives_reopening(tmp_path: Path, samples: list[Document]) -> No
         first.upsert_many(samples)
     with DocumentStore.open(path) as second:
         assert second.documents() == sorted(samples, key=lambda document: document.key)
-        assert second.database.user_version == len(MIGRATIONS) == 2
+        assert second.database.user_version == len(MIGRATIONS) == 3
 
 
 def test_reimport_counts_new_updated_and_unchanged(
