@@ -110,8 +110,8 @@ ALTER TABLE documents ADD COLUMN qbo_differences TEXT;
 """
 
 
-# Version 6 keeps the PDFs attached to pushed documents, one row per version (the file's SHA-256), written
-# with its requestid before the upload (qbconnector/storage/attachments.py reads and writes it).
+# Version 6 keeps the PDFs attached to pushed documents, one row per version (the file's
+# SHA-256), written with its requestid before the upload (storage/attachments.py uses it).
 SCHEMA_ATTACHMENTS = """
 CREATE TABLE attachments (
     kind TEXT NOT NULL,
