@@ -1166,6 +1166,14 @@ Passer à l’entreprise %2?</translation>
         <translation>Réessayer les échecs</translation>
     </message>
     <message>
+        <source>Push anyway…</source>
+        <translation>Envoyer quand même…</translation>
+    </message>
+    <message>
+        <source>Overwrite in QuickBooks the documents held because they were edited, paid or deleted there</source>
+        <translation>Écraser dans QuickBooks les documents retenus parce qu’ils y ont été modifiés, payés ou supprimés</translation>
+    </message>
+    <message>
         <source>Show details</source>
         <translation>Afficher les détails</translation>
     </message>
@@ -1176,6 +1184,10 @@ Passer à l’entreprise %2?</translation>
     <message>
         <source>%1 synced · %2 failed · %3 blocked</source>
         <translation>%1 synchronisé(s) · %2 en échec · %3 bloqué(s)</translation>
+    </message>
+    <message>
+        <source>· %1 held (changed in QuickBooks)</source>
+        <translation>· %1 retenu(s) (modifiés dans QuickBooks)</translation>
     </message>
     <message>
         <source>Stopped after %1 of %2.</source>
@@ -1938,6 +1950,21 @@ Passer à l’entreprise %2?</translation>
     <message>
         <source>A sample FlowFit company and a local QuickBooks stand-in, in a separate window; nothing is sent anywhere.</source>
         <translation>Une entreprise FlowFit d’exemple et un QuickBooks local de remplacement, dans une fenêtre à part; rien n’est envoyé nulle part.</translation>
+    </message>
+</context>
+<context>
+    <name>self.page</name>
+    <message>
+        <source>Push anyway</source>
+        <translation>Envoyer quand même</translation>
+    </message>
+    <message>
+        <source>Overwrite %1 document(s) in QuickBooks?</source>
+        <translation>Écraser %1 document(s) dans QuickBooks ?</translation>
+    </message>
+    <message>
+        <source>They were changed in QuickBooks since they were pushed: edits made there are replaced by FlowFit&apos;s version, and a document deleted there is created again. Payments stay recorded in QuickBooks.</source>
+        <translation>Ils ont été modifiés dans QuickBooks depuis leur envoi : les modifications faites là-bas sont remplacées par la version de FlowFit, et un document qui y a été supprimé est créé de nouveau. Les paiements restent enregistrés dans QuickBooks.</translation>
     </message>
 </context>
 <context>

@@ -427,7 +427,7 @@ class FinanceTableModel(QAbstractTableModel):
                 continue
             before = self._before_sync.pop(stored, self._rows[stored])
             self._rows[stored] = _after(before, result, now)
-            if result.outcome in (Outcome.BLOCKED, Outcome.NOT_SENT):
+            if result.outcome in (Outcome.BLOCKED, Outcome.HELD, Outcome.NOT_SENT):
                 self._notes[stored] = result_message(result)
             else:
                 self._notes.pop(stored, None)
@@ -496,7 +496,7 @@ def _after(before: ListedDocument, result: DocumentResult, now: dt.datetime) -> 
     if result.outcome is Outcome.FAILED:
         return before._replace(qb_state=QbState.FAILED, last_sync=now,
                                error=result_message(result))  # fmt: skip
-    return before  # blocked or not sent: nothing changed in QuickBooks
+    return before  # blocked, held or not sent: nothing changed in QuickBooks
 
 
 __all__ = ["Column", "FinanceTableModel", "Listing", "RowFilter", "SortState", "make_listing"]

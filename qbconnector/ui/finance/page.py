@@ -339,6 +339,7 @@ class FinancePage(QWidget):
     def _auto_sync_changed(self) -> None:
         text = self.run.auto_sync_text()
         self.toolbar.auto_label.setText(text)
+        self.toolbar.auto_label.setToolTip(text)
         self.autoSyncChanged.emit(text)
         self.update_actions()
 

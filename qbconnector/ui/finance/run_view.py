@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QDateTime, QLocale, QObject
+from PySide6.QtWidgets import QMessageBox
 
 from qbconnector.core.documents import DocumentKind
 from qbconnector.core.errors import ExitCode
@@ -42,12 +43,14 @@ class RunPresenter(QObject):
         page.preflight.proceed.connect(self.proceed)
         page.preflight.abandon.connect(self.abandon)
         page.summary.retryFailed.connect(self.retry_failed)
+        page.summary.pushAnyway.connect(self.push_anyway)
         page.summary.showDetails.connect(self._show_first_problem)
 
     # -- the run -------------------------------------------------------------------------------
 
-    def synchronize(self) -> bool:
-        """Pre-flight the checked documents of the kind shown; False when nothing can start."""
+    def synchronize(self, overwrite: tuple[tuple[Any, str], ...] = ()) -> bool:
+        """Pre-flight the checked documents of the kind shown; False when nothing can start.
+        ``overwrite``: held documents to push anyway."""
         page = self.page
         model = page.model()
         numbers = model.checked_numbers()
@@ -59,7 +62,7 @@ class RunPresenter(QObject):
         page.toolbar.show_running(True)
         page.toolbar.show_progress(0, len(numbers))
         page.toolbar.cancel_button.setEnabled(True)
-        page.sync.start(self.kind, numbers)
+        page.sync.start(self.kind, numbers, overwrite)
         return True
 
     def _preflight_ready(self, preflight: Any) -> None:
@@ -146,6 +149,34 @@ class RunPresenter(QObject):
         self.page.toolbar.set_kind(self.kind)
         self.page.models[self.kind].set_checked_numbers(failed)
         self.synchronize()
+
+    def push_anyway(self) -> None:
+        """Ask, then push the held documents over what was changed in QuickBooks."""
+        held = [result.number for result in self.page.summary.held]
+        if not held or self.page.sync.is_busy() or not self.confirm_push_anyway(held):
+            return
+        self.page.toolbar.set_kind(self.kind)
+        self.page.models[self.kind].set_checked_numbers(held)
+        self.synchronize(tuple((self.kind, number) for number in held))
+
+    def confirm_push_anyway(self, numbers: list[str]) -> bool:
+        """The user's yes: what was edited or paid in QuickBooks is overwritten, and a document
+        deleted there is created again."""
+        box = QMessageBox(self.page)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(self.page.tr("Push anyway"))
+        box.setText(self.page.tr("Overwrite %1 document(s) in QuickBooks?").replace(
+            "%1", str(len(numbers))))  # fmt: skip
+        why = self.page.tr(
+            "They were changed in QuickBooks since they were pushed: edits made there are "
+            "replaced by FlowFit's version, and a document deleted there is created again. "
+            "Payments stay recorded in QuickBooks.")  # fmt: skip
+        box.setInformativeText(why + "\n\n" + ", ".join(numbers[:20]))
+        push = box.addButton(self.page.tr("Push anyway"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        return box.clickedButton() is push
 
     def _show_first_problem(self) -> None:
         problem = self.page.summary.first_problem

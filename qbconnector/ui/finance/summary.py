@@ -99,26 +99,35 @@ class SummaryStrip(_Strip):
     """After a run: "38 synced · 2 failed · 1 blocked", each failure in plain words.
 
     Signals: retryFailed() to check the failed documents and synchronize them again,
-    showDetails() to open the first failure's details.
+    showDetails() to open the first failure's details, pushAnyway() to overwrite the held
+    documents (changed in QuickBooks since our push) once the user confirms.
     """
 
     retryFailed = Signal()
     showDetails = Signal()
+    pushAnyway = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("summaryStrip", parent)
         self.details_button = self._button("showDetailsButton")
         self.retry_button = self._button("retryFailedButton")
+        self.push_anyway_button = self._button("pushAnywayButton")
         self.close_button = self._button("closeSummaryButton")
         self.retry_button.clicked.connect(self.retryFailed)
+        self.push_anyway_button.clicked.connect(self.pushAnyway)
         self.details_button.clicked.connect(self.showDetails)
         self.close_button.clicked.connect(self.hide)
         self.failed: list[DocumentResult] = []
+        self.held: list[DocumentResult] = []
         self.first_problem: DocumentResult | None = None
         self.retranslate()
 
     def retranslate(self) -> None:
         self.retry_button.setText(self.tr("Retry failed"))
+        self.push_anyway_button.setText(self.tr("Push anyway…"))
+        self.push_anyway_button.setToolTip(self.tr("Overwrite in QuickBooks the documents held "
+                                                   "because they were edited, paid or deleted "
+                                                   "there"))  # fmt: skip
         self.details_button.setText(self.tr("Show details"))
         self.close_button.setText(self.tr("Close"))
 
@@ -129,9 +138,14 @@ class SummaryStrip(_Strip):
         synced = counts[Outcome.CREATED] + counts[Outcome.UPDATED] + counts[Outcome.UNCHANGED]
         self.failed = [r for r in report.results if r.outcome is Outcome.FAILED]
         all_blocked = list(blocked) + [r for r in report.results if r.outcome is Outcome.BLOCKED]
+        self.held = [r for r in report.results if r.outcome is Outcome.HELD]
         line = self.tr("%1 synced · %2 failed · %3 blocked")
         line = line.replace("%1", str(synced)).replace("%2", str(len(self.failed)))
         line = line.replace("%3", str(len(all_blocked)))
+        if self.held:
+            line += " " + self.tr("· %1 held (changed in QuickBooks)").replace(
+                "%1", str(len(self.held))
+            )
         if report.cancelled:
             stopped = self.tr("Stopped after %1 of %2.").replace("%1", str(report.sent))
             line = stopped.replace("%2", str(report.to_send)) + " " + line
@@ -144,18 +158,22 @@ class SummaryStrip(_Strip):
             parts.append(_listing(self.failed, more))
         if all_blocked:
             parts.append(_listing(all_blocked, more))
+        if self.held:
+            parts.append(_listing(self.held, more))
         self.details.setText("<br>".join(parts))
         self.details.setVisible(bool(parts))
         self.retry_button.setEnabled(bool(self.failed))
-        self.details_button.setEnabled(bool(self.failed or all_blocked))
-        problems = self.failed or all_blocked
+        self.push_anyway_button.setVisible(bool(self.held))
+        self.details_button.setEnabled(bool(self.failed or all_blocked or self.held))
+        problems = self.failed or all_blocked or self.held
         self.first_problem = problems[0] if problems else None
         self._show_buttons(True)
         self.show()
 
     def show_error(self, text: str) -> None:
         """The run could not start or stopped on an error (no report)."""
-        self.failed = []
+        self.failed, self.held = [], []
+        self.push_anyway_button.hide()
         self.first_problem = None
         self.headline.setText(text)
         self.details.hide()

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
@@ -38,10 +38,12 @@ class SyncWorker(QObject):
         self._cancel = cancel
         self._session: SyncSession | None = None
         self._preflight: Preflight | None = None
+        self._overwrite: tuple[Any, ...] = ()  # keys whose hold the user lifted (Push anyway)
         self._buffer: list[DocumentResult] = []
 
-    @Slot(object, object)
-    def prepare(self, kind: Any, numbers: Any) -> None:
+    @Slot(object, object, object)
+    def prepare(self, kind: Any, numbers: Any, overwrite: Any) -> None:
+        self._overwrite = tuple(overwrite)
         try:
             self._session = self._open_session()
             self._preflight = self._session.preflight(kind, list(numbers))
@@ -56,7 +58,8 @@ class SyncWorker(QObject):
             return
         callbacks = Callbacks(progress=self._progress, result=self._keep)
         try:
-            report = self._session.run(self._preflight.sendable, callbacks, self._cancel)
+            report = self._session.run(self._preflight.sendable, callbacks, self._cancel,
+                                       self._overwrite)  # fmt: skip
         except Exception as error:  # noqa: BLE001 - every error must reach the window
             self._fail(error)
             return
@@ -119,7 +122,7 @@ class SyncController(QObject):
     progressChanged = Signal(int, int)
     runFinished = Signal(object)
     runFailed = Signal(object)
-    _prepareRequested = Signal(object, object)
+    _prepareRequested = Signal(object, object, object)
     _sendRequested = Signal()
     _discardRequested = Signal()
     _shutdownRequested = Signal()
@@ -140,8 +143,9 @@ class SyncController(QObject):
     def is_busy(self) -> bool:
         return self._thread is not None
 
-    def start(self, kind: Any, numbers: list[str]) -> None:
-        """Pre-flight the documents ``numbers`` of ``kind`` in a new thread."""
+    def start(self, kind: Any, numbers: list[str], overwrite: Sequence[Any] = ()) -> None:
+        """Pre-flight the documents ``numbers`` of ``kind`` in a new thread; ``overwrite``
+        names the held documents the user chose to push anyway."""
         if self._thread is not None:
             raise RuntimeError("a synchronization is already running")
         self._cancel = threading.Event()
@@ -162,7 +166,7 @@ class SyncController(QObject):
         self._thread, self._worker = thread, worker
         thread.start()
         self.busyChanged.emit(True)
-        self._prepareRequested.emit(kind, list(numbers))
+        self._prepareRequested.emit(kind, list(numbers), tuple(overwrite))
 
     def proceed(self) -> None:
         """Send the documents the pre-flight let through."""

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QProgressBar,
     QPushButton,
+    QSizePolicy,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -80,9 +81,14 @@ class FinanceToolbar(QWidget):
         self.state_filter.setObjectName("stateFilter")
         self.pulled_filter = QComboBox()
         self.pulled_filter.setObjectName("pulledFilter")
-        row.addWidget(self.status_filter)
-        row.addWidget(self.state_filter)
-        row.addWidget(self.pulled_filter)
+        for combo in (self.status_filter, self.state_filter, self.pulled_filter):
+            # Sized to about 9 characters, not to the longest choice: three filters at full
+            # width made the window wider than an 800-pixel screen.
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(9)
+            row.addWidget(combo)
         return row
 
     def _kind_button(self, name: str, kind: DocumentKind) -> QToolButton:
@@ -113,7 +119,9 @@ class FinanceToolbar(QWidget):
         row.addStretch(1)
         self.auto_label = QLabel()
         self.auto_label.setObjectName("autoSyncState")
-        row.addWidget(self.auto_label)
+        # It gives way first when the window is narrow (its text is the tooltip too).
+        self.auto_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        row.addWidget(self.auto_label, 1)
         self.progress = QProgressBar()
         self.progress.setObjectName("syncProgress")
         self.progress.setTextVisible(True)
