@@ -8,13 +8,12 @@ from typing import Any
 
 from qbconnector.commands._context import open_context
 from qbconnector.core.documents import DocumentKind
-from qbconnector.core.settings import Settings
 from qbconnector.storage.ledger import AppliedPayment, Ledger, LedgerRow
 from qbconnector.storage.profile import Profile
 from qbconnector.sync.connection import open_client
 from qbconnector.sync.differences import difference_line
 from qbconnector.sync.pull import PullResult, pull
-from qbconnector.sync.sources import open_source
+from qbconnector.sync.pull_session import tell_flowfit
 
 Payments = dict[tuple[DocumentKind, str], list[AppliedPayment]]
 
@@ -34,24 +33,13 @@ def run(args: argparse.Namespace, profile: Profile) -> int:
             payments = {row.key: ledger.payments(*row.key) for row in result.rows}
     finally:
         client.close()
-    _tell_flowfit(context.profile, context.settings, result)
+    tell_flowfit(context.profile, context.settings, result)
     if args.json:
         print(json.dumps(as_json(result, payments), indent=2, ensure_ascii=False))
         return 0
     for line in lines(result, payments):
         print(line)
     return 0
-
-
-def _tell_flowfit(profile: Profile, settings: Settings, result: PullResult) -> None:
-    """The FlowFit API learns the new states (paid, accepted, ...); the local store keeps none."""
-    if not settings.flowfit.api_url or not result.changed_keys:
-        return
-    source = open_source(profile, settings)
-    try:
-        source.report_pulled(result.changed_rows)
-    finally:
-        source.close()
 
 
 def _entry(row: LedgerRow, payments: list[AppliedPayment]) -> dict[str, Any]:

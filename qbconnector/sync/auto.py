@@ -105,6 +105,7 @@ class AutoSync:
             return
         try:
             self.last_pull = pull(self.client, self.ledger)
+            self.source.report_pulled(self.last_pull.changed_rows)
         except Exception as error:  # noqa: BLE001 - the pass's pushes must still be reported
             log.info("pull after the automatic pass failed: %s", type(error).__name__)
             self.pull_error = error

@@ -15,6 +15,10 @@ from qbconnector.core.errors import ExitCode
 from qbconnector.flowfit.api import FlowFitApiClient, FlowFitApiError
 from qbconnector.flowfit.importer import parse_json
 from qbconnector.sandbox.server import SandboxServer
+from qbconnector.storage.profile import Profile
+from qbconnector.storage.settings_file import SettingsFile
+from qbconnector.storage.vault import open_vault
+from qbconnector.sync.pull_session import pull_profile
 from tests.cli_helpers import run_cli
 from tests.integration.cli_sync_support import configure_profile, run_sync
 from tests.integration.conftest import SandboxFactory
@@ -221,3 +225,25 @@ def test_the_stand_in_refuses_a_result_outside_the_contract(server: SandboxServe
         assert server.flowfit.results == []
     finally:
         client.close()
+
+
+def test_the_window_s_pull_tells_flowfit_too(
+    server: SandboxServer, documents_file: Path, tmp_path: Path
+) -> None:
+    folder = tmp_path / "profile"
+    configure_profile(folder, server, "--flowfit-api-url", server.flowfit_url,
+                      "--customer-sync-number", SYNC_NUMBER)  # fmt: skip
+    assert run_sync(folder).returncode == 0
+    profile = Profile(folder, "--profile")
+    settings = SettingsFile(profile.settings_file).load().settings
+    vault = open_vault(profile).store
+    pull_profile(profile, settings, vault)  # as Refresh from QuickBooks does
+    invoice = server.entities("Invoice")[0]
+    server.record_payment(str(invoice["Id"]), Decimal("1.00"))
+    assert server.flowfit is not None
+    server.flowfit.results.clear()
+    pull_profile(profile, settings, vault)
+    assert [(r["number"], r["qbo_state"]) for r in server.flowfit.results] in (
+        [(invoice["DocNumber"], "partially-paid")],
+        [(invoice["DocNumber"], "overdue")],
+    )
