@@ -66,12 +66,8 @@ _V1_COLUMNS = (
     " updated_utc, search_text"
 )
 
-# Schema 2: the document's tax. The table is rebuilt (not ALTER TABLE ... ADD COLUMN, which
-# appends) so that lines stays the last column. Existing documents are untaxed: no tax, a tax
-# amount of 0.00 and a total equal to the subtotal; their lines' JSON needs no change (a line
-# without "taxable" is taxable).
-SCHEMA_V2 = f"""
-CREATE TABLE documents_v2 (
+# The columns of schemas 2 and 3 before pdf and lines (each schema rebuilds the table).
+_TAXED_COLUMNS = """\
     id               INTEGER PRIMARY KEY,
     kind             TEXT NOT NULL CHECK (kind IN ('invoice', 'quote')),
     number           TEXT NOT NULL,
@@ -100,8 +96,16 @@ CREATE TABLE documents_v2 (
     tax_name         TEXT,
     tax_amount       TEXT NOT NULL,  -- decimal text, all components together (0.00 untaxed)
     total            TEXT NOT NULL,  -- decimal text: subtotal + tax_amount
-    tax              TEXT,           -- JSON {{code, name, components: [{{name, rate, amount}}]}}
-    -- last: a list view reads the columns before it without walking the (long) lines
+    tax              TEXT,           -- JSON {code, name, components: [{name, rate, amount}]}
+"""
+
+# Schema 2: the document's tax. The table is rebuilt (not ALTER TABLE ... ADD COLUMN, which
+# appends) so that lines stays the last column. Existing documents are untaxed: no tax, a tax
+# amount of 0.00 and a total equal to the subtotal; their lines' JSON needs no change (a line
+# without "taxable" is taxable).
+SCHEMA_V2 = f"""
+CREATE TABLE documents_v2 (
+{_TAXED_COLUMNS}    -- last: a list view reads the columns before it without the (long) lines
     lines            TEXT NOT NULL,  -- JSON array of lines, in order; money as decimal text
     UNIQUE (kind, number)
 );
@@ -119,36 +123,7 @@ CREATE INDEX documents_by_status ON documents (status, updated_utc);
 _V2_COLUMNS = _V1_COLUMNS + ", tax_code, tax_name, tax_amount, total, tax"
 SCHEMA_V3 = f"""
 CREATE TABLE documents_v3 (
-    id               INTEGER PRIMARY KEY,
-    kind             TEXT NOT NULL CHECK (kind IN ('invoice', 'quote')),
-    number           TEXT NOT NULL,
-    status           TEXT NOT NULL CHECK (status IN ('draft', 'approved', 'cancelled')),
-    date             TEXT NOT NULL,
-    due_date         TEXT,
-    valid_until      TEXT,
-    currency         TEXT NOT NULL,
-    client_code      TEXT NOT NULL,
-    client_name      TEXT NOT NULL,
-    client_email     TEXT,
-    client_language  TEXT,
-    project_number   TEXT NOT NULL,
-    project_name     TEXT,
-    client_po        TEXT,
-    project_manager  TEXT,
-    source_language  TEXT,
-    target_languages TEXT NOT NULL,  -- JSON array of language codes
-    subtotal         TEXT NOT NULL,  -- decimal text, kept for list views
-    line_count       INTEGER NOT NULL,
-    content_hash     TEXT NOT NULL,
-    updated_at       TEXT NOT NULL,  -- ISO 8601 as given (keeps its offset)
-    updated_utc      TEXT NOT NULL,  -- the same instant, fixed-width UTC text: sorts and compares
-    search_text      TEXT NOT NULL,  -- case-folded number, client and project, for text search
-    tax_code         TEXT,           -- NULL: the document is not taxed
-    tax_name         TEXT,
-    tax_amount       TEXT NOT NULL,  -- decimal text, all components together (0.00 untaxed)
-    total            TEXT NOT NULL,  -- decimal text: subtotal + tax_amount
-    tax              TEXT,           -- JSON {{code, name, components: [{{name, rate, amount}}]}}
-    pdf              TEXT,           -- JSON {{path, sha256, size}}; NULL: no PDF
+{_TAXED_COLUMNS}    pdf              TEXT,           -- JSON {{path, sha256, size}}; NULL: no PDF
     -- last: a list view reads the columns before it without walking the (long) lines
     lines            TEXT NOT NULL,  -- JSON array of lines, in order; money as decimal text
     UNIQUE (kind, number)
