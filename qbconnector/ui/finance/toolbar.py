@@ -82,12 +82,10 @@ class FinanceToolbar(QWidget):
         self.pulled_filter = QComboBox()
         self.pulled_filter.setObjectName("pulledFilter")
         for combo in (self.status_filter, self.state_filter, self.pulled_filter):
-            # Sized to about 9 characters, not to the longest choice: three filters at full
-            # width made the window wider than an 800-pixel screen.
-            combo.setSizeAdjustPolicy(
-                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-            )
-            combo.setMinimumContentsLength(9)
+            # As wide as their longest choice when there is room, but they may shrink to about
+            # nine characters: three filters at full width made the window wider than an
+            # 800-pixel screen.
+            combo.setMinimumWidth(combo.fontMetrics().horizontalAdvance("x" * 9) + 40)
             row.addWidget(combo)
         return row
 
