@@ -38,6 +38,12 @@ def server(sandbox_factory: SandboxFactory, documents_file: Path) -> SandboxServ
     return sandbox_factory(flowfit_documents=documents_file, flowfit_sync_number=SYNC_NUMBER)
 
 
+def configure_api_profile(profile: Path, server: SandboxServer) -> None:
+    """A profile reading its documents from the stand-in's FlowFit API."""
+    configure_profile(profile, server, "--flowfit-api-url", server.flowfit_url,
+                      "--customer-sync-number", SYNC_NUMBER)  # fmt: skip
+
+
 def _records(documents_file: Path) -> list[dict[str, object]]:
     return json.loads(documents_file.read_text(encoding="utf-8"))  # type: ignore[no-any-return]
 
@@ -87,8 +93,7 @@ def test_sync_from_the_api_pushes_and_reports_back(
     server: SandboxServer, documents_file: Path, tmp_path: Path
 ) -> None:
     profile = tmp_path / "profile"
-    configure_profile(profile, server, "--flowfit-api-url", server.flowfit_url,
-                      "--customer-sync-number", SYNC_NUMBER)  # fmt: skip
+    configure_api_profile(profile, server)
     first = run_sync(profile, "--json")
     records = _records(documents_file)
     approved = sorted(str(r["number"]) for r in records if r["status"] == "approved")
@@ -175,8 +180,7 @@ def test_a_document_whose_total_does_not_add_up_is_blocked_alone(
     path.write_text(TAXED_INVOICE.replace('"total": "327.44"', '"total": "327.45"'), "utf-8")
     server = sandbox_factory(flowfit_documents=path, flowfit_sync_number=SYNC_NUMBER)
     profile = tmp_path / "profile"
-    configure_profile(profile, server, "--flowfit-api-url", server.flowfit_url,
-                      "--customer-sync-number", SYNC_NUMBER)  # fmt: skip
+    configure_api_profile(profile, server)
     done = run_sync(profile, "--json")
     assert done.returncode == ExitCode.SOME_FAILED
     (blocked,) = json.loads(done.stdout)["blocked"]
@@ -190,8 +194,7 @@ def test_a_pull_tells_flowfit_what_was_paid_and_accepted(
     server: SandboxServer, documents_file: Path, tmp_path: Path
 ) -> None:
     profile = tmp_path / "profile"
-    configure_profile(profile, server, "--flowfit-api-url", server.flowfit_url,
-                      "--customer-sync-number", SYNC_NUMBER)  # fmt: skip
+    configure_api_profile(profile, server)
     assert run_sync(profile).returncode == 0
     assert server.flowfit is not None
     assert run_cli(profile, "pull").returncode == 0  # the first pull tells every state
@@ -231,8 +234,7 @@ def test_the_window_s_pull_tells_flowfit_too(
     server: SandboxServer, documents_file: Path, tmp_path: Path
 ) -> None:
     folder = tmp_path / "profile"
-    configure_profile(folder, server, "--flowfit-api-url", server.flowfit_url,
-                      "--customer-sync-number", SYNC_NUMBER)  # fmt: skip
+    configure_api_profile(folder, server)
     assert run_sync(folder).returncode == 0
     profile = Profile(folder, "--profile")
     settings = SettingsFile(profile.settings_file).load().settings
