@@ -22,6 +22,15 @@ class Text:
     def __str__(self) -> str:
         return self.template.format(**self.params)
 
+    def __reduce__(self) -> tuple[object, ...]:
+        # The read-only mapping does not pickle; a sync served from a child process sends these.
+        return (text_from_parts, (self.template, dict(self.params)))
+
+
+def text_from_parts(template: str, params: Mapping[str, str]) -> Text:
+    """A Text holding its own read-only copy of ``params``."""
+    return Text(template, MappingProxyType(dict(params)))
+
 
 def text_to_json(sentence: Text) -> str:
     """The sentence as JSON (to store it and translate it later)."""
@@ -34,13 +43,12 @@ def text_from_json(stored: str | None) -> Text | None:
         return None
     try:
         data = json.loads(stored)
-        return Text(str(data["template"]), MappingProxyType(
-            {str(key): str(value) for key, value in dict(data["params"]).items()}
-        ))  # fmt: skip
+        params = {str(key): str(value) for key, value in dict(data["params"]).items()}
+        return text_from_parts(str(data["template"]), params)
     except (ValueError, KeyError, TypeError):
         return None
 
 
 def text(template: str, **params: object) -> Text:
     """A Text with every parameter turned into a string."""
-    return Text(template, MappingProxyType({key: str(value) for key, value in params.items()}))
+    return text_from_parts(template, {key: str(value) for key, value in params.items()})
