@@ -15,12 +15,9 @@ from qbconnector.core.licences import bundled_libraries, licence_texts_dir
 from qbconnector.core.resources import resource_path, resources_dir
 from qbconnector.demo import DemoEnvironment, samples_file
 from qbconnector.flowfit.importer import read_documents
-from qbconnector.quickbooks.payloads import PayloadOptions
-from qbconnector.storage.ledger import Ledger
 from qbconnector.storage.settings_file import SettingsFile
 from qbconnector.storage.vault import open_vault
-from qbconnector.sync.connection import open_client
-from qbconnector.sync.engine import SyncEngine
+from qbconnector.sync.remote import RemoteSession
 
 ICONS = ("app.svg", "parameters.svg", "finance.svg", "eye.svg", "eye-off.svg")
 
@@ -117,18 +114,20 @@ def sample_documents() -> list[Document]:
 
 
 def sync_samples(demo: DemoEnvironment) -> str:
-    """Push the approved sample documents to the demo's sandbox with the real engine."""
+    """Push the approved sample documents to the demo's sandbox from a sync process of its
+    own, as the window does (in a frozen app this proves the child process starts)."""
     profile = demo.profile
     settings = SettingsFile(profile.settings_file).load().settings
     vault = open_vault(profile, prefer_file=True)
-    client = open_client(profile, settings, vault.store)
     approved = [doc for doc in sample_documents() if doc.status is DocumentStatus.APPROVED]
     if not approved:
         raise SelfTestError("the samples hold no approved document")
-    with Ledger.open(profile.ledger_file) as ledger:
-        engine = SyncEngine(client, ledger, PayloadOptions.from_settings(settings))
-        report = engine.run(approved)
+    session = RemoteSession(profile, settings, vault.store)
+    try:
+        report = session.run(approved)
+    finally:
+        session.close()
     synced = sum(1 for result in report.results if result.outcome.synced)
     if synced == 0 or report.stopped:
         raise SelfTestError(f"nothing synced: {report.summary_line()}")
-    return report.summary_line()
+    return f"{report.summary_line()} (in a sync process of its own)"

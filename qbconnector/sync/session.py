@@ -6,6 +6,7 @@ import datetime as dt
 import threading
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import Protocol
 
 from qbconnector.core.documents import Document, DocumentKind
 from qbconnector.core.settings import Settings
@@ -33,11 +34,11 @@ class SessionConfig:
 
 @dataclass(frozen=True)
 class Preflight:
-    """What a run would do before anything is sent: the documents that can go, and the
-    blocked ones with one sentence per reason."""
+    """What a run would do before anything is sent: the numbers of the documents that can go
+    (the session keeps the documents), and the blocked ones with one sentence per reason."""
 
     kind: DocumentKind
-    sendable: tuple[Document, ...]
+    sendable: tuple[str, ...]
     blocked: tuple[DocumentResult, ...]
     missing: tuple[str, ...] = ()  # numbers the source no longer has
 
@@ -51,6 +52,33 @@ class AutoPass:
     views: dict[Key, LedgerView | None]
     pulled: PullResult | None = None  # what the pull after the pushes read back
     pull_error: Exception | None = None  # why that pull failed (the pushes stand)
+
+
+class WindowSession(Protocol):
+    """What the window calls: a SyncSession, or one served from a child process."""
+
+    def preflight(self, kind: DocumentKind, numbers: Sequence[str]) -> Preflight: ...
+
+    def send_prepared(
+        self,
+        callbacks: Callbacks | None = None,
+        cancel: threading.Event | None = None,
+        overwrite: Collection[Key] = (),
+    ) -> SyncReport: ...
+
+    def run(
+        self,
+        documents: Iterable[Document],
+        callbacks: Callbacks | None = None,
+        cancel: threading.Event | None = None,
+        overwrite: Collection[Key] = (),
+    ) -> SyncReport: ...
+
+    def auto_pass(self, cancel: threading.Event | None = None) -> AutoPass: ...
+
+    def views(self, keys: Iterable[Key]) -> dict[Key, LedgerView | None]: ...
+
+    def close(self) -> None: ...
 
 
 class SyncSession:
@@ -77,6 +105,7 @@ class SyncSession:
             raise
         options = PayloadOptions.from_settings(settings)
         self.engine = SyncEngine(self.client, self.ledger, options, chosen.engine)
+        self._prepared: tuple[Document, ...] = ()  # what the last preflight found sendable
 
     def preflight(self, kind: DocumentKind, numbers: Sequence[str]) -> Preflight:
         """The plan's blocked documents (live checks included); reads QuickBooks, sends nothing."""
@@ -90,8 +119,18 @@ class SyncSession:
             for item in the_plan.with_action(Action.BLOCKED)
         )  # fmt: skip
         stopped = {result.number for result in blocked}
-        sendable = tuple(doc for doc in documents if doc.number not in stopped)
+        self._prepared = tuple(doc for doc in documents if doc.number not in stopped)
+        sendable = tuple(doc.number for doc in self._prepared)
         return Preflight(kind, sendable, blocked, tuple(missing_numbers(selection, documents)))
+
+    def send_prepared(
+        self,
+        callbacks: Callbacks | None = None,
+        cancel: threading.Event | None = None,
+        overwrite: Collection[Key] = (),
+    ) -> SyncReport:
+        """Push the documents the last :meth:`preflight` found sendable."""
+        return self.run(self._prepared, callbacks, cancel, overwrite)
 
     def run(
         self,

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import multiprocessing
+import os
+import signal
 from collections.abc import Callable
 
+import keyring
+import keyring.backends.fail
 import pytest
 from PySide6.QtCore import QUrl
 from pytestqt.qtbot import QtBot
@@ -15,6 +20,7 @@ from qbconnector.sandbox.server import SandboxServer
 from qbconnector.storage.profile import Profile
 from qbconnector.storage.vault import REFRESH_TOKEN, open_vault
 from qbconnector.sync.listing import QbState
+from qbconnector.sync.remote import can_run_apart
 from qbconnector.sync.results import DocumentResult
 from qbconnector.ui.finance.model import Column
 from qbconnector.ui.finance.page import FinancePage
@@ -41,14 +47,26 @@ def server(sandbox_factory: SandboxFactory) -> SandboxServer:
     return sandbox_factory(time_scale=60, seed=CompanySeed(vendors=[VENDOR_NAME]))
 
 
+@pytest.fixture(params=["keyring", "file"])
+def vault_kind(request: pytest.FixtureRequest) -> str:
+    """With no usable keyring the profile keeps its secrets in a file, which a child process
+    opens too: the window's sync then runs in its own process (the in-memory test keyring
+    keeps it in this one)."""
+    if request.param == "file":
+        keyring.set_keyring(keyring.backends.fail.Keyring())  # the test keyring comes back after
+    return str(request.param)
+
+
 @pytest.fixture
 def open_finance(
     profile: Profile,
     server: SandboxServer,
     window_factory: Callable[[], MainWindow],
     qtbot: QtBot,
+    vault_kind: str,
 ) -> Callable[[list[Document]], FinancePage]:
-    """A window on a profile connected to the sandbox and holding ``documents``."""
+    """A window on a profile connected to the sandbox and holding ``documents``, its sync
+    in this process or in a child (``vault_kind``)."""
 
     def open_page(documents: list[Document], **engine: int) -> FinancePage:
         connect_profile(profile, server, sandbox_settings(server))
@@ -58,6 +76,7 @@ def open_finance(
         page = window.finance
         fast_sessions(page, **engine)
         wait_loaded(qtbot, page)
+        assert can_run_apart(window.services.vault.store) is (vault_kind == "file")
         return page
 
     return open_page  # type: ignore[return-value]
@@ -234,3 +253,34 @@ def test_automatic_sync_pushes_approved_invoices_and_updates_the_list(
     assert "last run" in page.toolbar.auto_label.text()
     assert "4 pushed" in page.toolbar.auto_label.text()
     assert len(server.entities("Invoice")) == 4
+
+
+def test_a_sync_process_that_dies_is_reported_and_the_next_run_finishes(
+    open_finance: Callable[..., FinancePage], qtbot: QtBot, server: SandboxServer, vault_kind: str
+) -> None:
+    if vault_kind != "file":
+        pytest.skip("only a sync in its own process can die apart from the window")
+    docs = approved_invoices(20)
+    page = open_finance(docs, batch_size=2, in_flight=1)
+    server.set_faults(latency=30)
+    check(page, [doc.number for doc in docs])
+    killed: list[int] = []
+
+    def kill_the_child(results: object) -> None:
+        for child in multiprocessing.active_children():
+            if child.name == "qbconnector-sync" and child.pid and not killed:
+                os.kill(child.pid, signal.SIGKILL)
+                killed.append(child.pid)
+
+    page.sync.rowsChanged.connect(kill_the_child)
+    with qtbot.waitSignal(page.sync.runFailed, timeout=RUN_TIMEOUT):
+        page.toolbar.sync_button.click()
+    qtbot.waitUntil(lambda: not page.sync.is_busy(), timeout=RUN_TIMEOUT)
+    page.sync.rowsChanged.disconnect(kill_the_child)
+    assert killed
+    assert "stopped unexpectedly" in page.summary.headline.text() + page.summary.details.text()
+    assert QbState.SYNCING not in {state_of(page, doc.number) for doc in docs}
+    synchronize(qtbot, page, [doc.number for doc in docs])  # the rest goes, nothing twice
+    assert sorted(str(i["DocNumber"]) for i in server.entities("Invoice")) == sorted(
+        doc.number for doc in docs
+    )

@@ -11,14 +11,14 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from qbconnector.core.settings import Settings
 from qbconnector.sync.auto import auto_kinds
-from qbconnector.sync.session import AutoPass, SyncSession
+from qbconnector.sync.session import AutoPass, WindowSession
 from qbconnector.ui.workers import TaskRunner
 
 MINUTE_MS = 60_000
 
 
 class AutoSyncController(QObject):
-    """Runs :meth:`SyncSession.auto_pass` every ``auto_sync_minutes`` while a kind is on.
+    """Runs :meth:`WindowSession.auto_pass` every ``auto_sync_minutes`` while a kind is on.
 
     ``may_start`` says whether a pass may begin now (not while Synchronize runs: one writer).
     Signals: passFinished(object AutoPass), passFailed(object exception), stateChanged() when
@@ -32,7 +32,7 @@ class AutoSyncController(QObject):
     def __init__(
         self,
         runner: TaskRunner,
-        open_session: Callable[[], SyncSession],
+        open_session: Callable[[], WindowSession],
         may_start: Callable[[], bool],
         parent: QObject | None = None,
     ) -> None:

@@ -23,7 +23,8 @@ from qbconnector.storage.ledger_schema import PulledState
 from qbconnector.storage.profile import Profile
 from qbconnector.sync.details import DocumentDetails, load_details
 from qbconnector.sync.listing import ListedDocument, QbState, list_documents
-from qbconnector.sync.session import SessionConfig, SyncSession
+from qbconnector.sync.remote import open_window_session
+from qbconnector.sync.session import SessionConfig, WindowSession
 from qbconnector.ui.finance.auto_sync import AutoSyncController
 from qbconnector.ui.finance.delegate import StateBadgeDelegate
 from qbconnector.ui.finance.details import DetailsDialog, UrlOpener
@@ -229,10 +230,11 @@ class FinancePage(QWidget):
         self.update_actions()
         self.pull.start_pull()
 
-    def new_session(self) -> SyncSession:
-        """Opened on a worker thread with the parameters saved when the run starts."""
-        return SyncSession(self.services.profile, self.settings, self.services.vault.store,
-                           self.session_config)  # fmt: skip
+    def new_session(self) -> WindowSession:
+        """Opened on a worker thread with the parameters saved when the run starts; served
+        from a child process when it can be, so the sync's work never delays a paint."""
+        return open_window_session(self.services.profile, self.settings,
+                                   self.services.vault.store, self.session_config)  # fmt: skip
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

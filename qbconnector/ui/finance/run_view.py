@@ -82,7 +82,7 @@ class RunPresenter(QObject):
         if self.preflight is None:
             return
         self.page.preflight.hide()
-        self.page.models[self.kind].mark_syncing(doc.number for doc in self.preflight.sendable)
+        self.page.models[self.kind].mark_syncing(self.preflight.sendable)
         self.page.toolbar.show_progress(0, len(self.preflight.sendable))
         self.page.pulse.start()
         self.page.sync.proceed()

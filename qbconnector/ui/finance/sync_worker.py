@@ -11,11 +11,11 @@ from typing import Any
 from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
 
 from qbconnector.sync.results import Callbacks, DocumentResult, SyncReport
-from qbconnector.sync.session import Preflight, SyncSession
+from qbconnector.sync.session import Preflight, WindowSession
 
 log = logging.getLogger(__name__)
 FLUSH_MS = 100
-SessionOpener = Callable[[], SyncSession]
+SessionOpener = Callable[[], WindowSession]
 
 
 class SyncWorker(QObject):
@@ -36,7 +36,7 @@ class SyncWorker(QObject):
         super().__init__()
         self._open_session = open_session
         self._cancel = cancel
-        self._session: SyncSession | None = None
+        self._session: WindowSession | None = None
         self._preflight: Preflight | None = None
         self._overwrite: tuple[Any, ...] = ()  # keys whose hold the user lifted (Push anyway)
         self._buffer: list[DocumentResult] = []
@@ -58,8 +58,7 @@ class SyncWorker(QObject):
             return
         callbacks = Callbacks(progress=self._progress, result=self._keep)
         try:
-            report = self._session.run(self._preflight.sendable, callbacks, self._cancel,
-                                       self._overwrite)  # fmt: skip
+            report = self._session.send_prepared(callbacks, self._cancel, self._overwrite)
         except Exception as error:  # noqa: BLE001 - every error must reach the window
             self._fail(error)
             return
