@@ -278,6 +278,10 @@ SYNC_TEXTS = (
     ),
     QT_TRANSLATE_NOOP(
         "Sync",
+        "The synchronization process stopped unexpectedly (exit code {code}). Every document it sent is recorded; press Synchronize again to finish.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Sync",
         "The tax code for untaxed lines, {code}, is inactive or no longer exists in QuickBooks: choose another one in Parameters > Taxes.",
     ),
     QT_TRANSLATE_NOOP(

@@ -1449,6 +1449,10 @@ Passer à l’entreprise %2?</translation>
         <translation>La soumission est à l&apos;état {status}, pas approuvée; seuls les documents approuvés sont envoyés.</translation>
     </message>
     <message>
+        <source>The synchronization process stopped unexpectedly (exit code {code}). Every document it sent is recorded; press Synchronize again to finish.</source>
+        <translation>Le processus de synchronisation s’est arrêté de façon inattendue (code de sortie {code}). Chaque document qu’il a envoyé est enregistré ; appuyez de nouveau sur Synchroniser pour terminer.</translation>
+    </message>
+    <message>
         <source>The tax code for untaxed lines, {code}, is inactive or no longer exists in QuickBooks: choose another one in Parameters &gt; Taxes.</source>
         <translation>Le code de taxe des lignes non taxables, {code}, est inactif ou n&apos;existe plus dans QuickBooks : choisissez-en un autre dans Paramètres &gt; Taxes.</translation>
     </message>
