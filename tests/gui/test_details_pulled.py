@@ -31,10 +31,10 @@ from qbconnector.ui.finance.model import display_locale, money_text
 from qbconnector.ui.finance.page import FinancePage
 from qbconnector.ui.i18n import install_translator
 from tests.gui.finance_support import approved_invoices
-from tests.gui.test_finance_sync import open_finance, server, synchronize
+from tests.gui.test_finance_sync import open_finance, server, synchronize, vault_kind
 
 INVOICE = DocumentKind.INVOICE
-__all__ = ["open_finance", "server"]  # fixtures shared with the Finance page's sync tests
+__all__ = ["open_finance", "server", "vault_kind"]  # fixtures shared with the Finance page's sync tests
 
 
 @pytest.fixture
