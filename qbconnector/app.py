@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from qbconnector.core.collector import settle_start_up
 from qbconnector.core.logs import try_logging
 from qbconnector.core.resources import resource_path
 from qbconnector.services import ConnectorServices
@@ -98,6 +99,7 @@ def run(
     if exit_after_first_paint:
         _quit_after_first_paint(app, window)
     window.show()
+    settle_start_up()  # what start-up built lives as long as the window: out of the collector
     notes = window.startup_warnings()  # the vault's note stays in the status bar instead
     if notes:
         QMessageBox.information(window, window.tr("qbconnector"), "\n\n".join(notes))

@@ -93,10 +93,12 @@ class FinanceTableModel(QAbstractTableModel):
     """The documents of one kind. Rows are stored once; ``_order`` lists the stored rows the
     view shows (filtered, sorted). The check state belongs to the stored rows.
 
-    Signals: checkedCountChanged(int) whenever the number of checked documents changes.
+    Signals: checkedCountChanged(int) whenever the number of checked documents changes;
+    computeFailed(object exception) when a sort or search on a worker thread raised.
     """
 
     checkedCountChanged = Signal(int)
+    computeFailed = Signal(object)
 
     def __init__(self, kind: DocumentKind, parent: Any = None) -> None:
         super().__init__(parent)
@@ -117,6 +119,7 @@ class FinanceTableModel(QAbstractTableModel):
         self._generation = 0  # bumped by every change a background result must not undo
         self.background: Background | None = None  # set by the page: a worker-thread runner
         self.loaded = False
+        self._computing = 0  # sorts and searches on a worker thread, not back yet
 
     # -- loading -------------------------------------------------------------------------------
 
@@ -143,7 +146,7 @@ class FinanceTableModel(QAbstractTableModel):
         self.beginResetModel()
         self._rows = rows
         self._search = listing.search
-        self._where = {row.number: index for index, row in enumerate(rows)}
+        self._where = listing.where
         self._checks = bytearray(len(rows))
         for number in checked:
             if number in self._where:
@@ -339,9 +342,13 @@ class FinanceTableModel(QAbstractTableModel):
 
     # -- sorting and filtering (asked by the proxy) --------------------------------------------
 
+    def ordered_as(self, column: int, order: Qt.SortOrder, row_filter: RowFilter) -> bool:
+        """True when the rows are already in this sort and search (no work to redo)."""
+        return (_sort_state(column, order), row_filter) == (self._sort, self._filter)
+
     def sort_rows(self, column: int, order: Qt.SortOrder) -> None:
         """Reorder the view by ``column``; selections and the current row follow their rows."""
-        sort: SortState = (Column(column), order) if column in SORT_KEYS else None
+        sort = _sort_state(column, order)
         rows, search, wanted = self._rows, self._search, self._filter
 
         def compute() -> tuple[list[int], list[int]]:
@@ -366,12 +373,22 @@ class FinanceTableModel(QAbstractTableModel):
             apply(work())
             return
         generation = self._generation
+        self._computing += 1
 
         def done(result: Any) -> None:
+            self._computing -= 1
             if generation == self._generation:
                 apply(result)
 
-        self.background(work, done)
+        def failed(error: Any) -> None:
+            self._computing -= 1
+            self.computeFailed.emit(error)
+
+        self.background(work, done, failed)
+
+    def is_computing(self) -> bool:
+        """A sort or a search is being worked out on a worker thread."""
+        return self._computing > 0
 
     def _apply_order(self, result: tuple[list[int], list[int]]) -> None:
         self.layoutAboutToBeChanged.emit()
@@ -500,3 +517,7 @@ def _after(before: ListedDocument, result: DocumentResult, now: dt.datetime) -> 
 
 
 __all__ = ["Column", "FinanceTableModel", "Listing", "RowFilter", "SortState", "make_listing"]
+
+
+def _sort_state(column: int, order: Qt.SortOrder) -> SortState:
+    return (Column(column), order) if column in SORT_KEYS else None

@@ -108,7 +108,7 @@ COLUMN_COUNT = len(Column)
 BACKGROUND_ROWS = 20_000
 SORT_RUN = 4096
 SortState = tuple[Column, Qt.SortOrder] | None
-Background = Callable[[Callable[[], Any], Callable[[Any], None]], object]
+Background = Callable[[Callable[[], Any], Callable[[Any], None], Callable[[Any], None]], object]
 
 
 def sorted_indices(rows: list[ListedDocument], sort: SortState) -> list[int]:
@@ -161,11 +161,14 @@ class Listing:
     row_filter: RowFilter
     sorted: list[int]
     order: list[int]
+    where: dict[str, int]  # document number -> index in rows
 
 
 def make_listing(rows: list[ListedDocument], sort: SortState, row_filter: RowFilter) -> Listing:
-    """Search texts, sort order and filtered order of ``rows`` (pure: for a worker thread)."""
+    """Search texts, sort order, filtered order and the number index of ``rows`` (pure: for a
+    worker thread; indexing 100,000 numbers on the GUI thread took 35-50 ms)."""
     search = [search_text(row) for row in rows]
     ordered = sorted_indices(rows, sort)
+    where = {row.number: index for index, row in enumerate(rows)}
     return Listing(rows, search, sort, row_filter, ordered,
-                   filtered_indices(rows, search, ordered, row_filter))  # fmt: skip
+                   filtered_indices(rows, search, ordered, row_filter), where)  # fmt: skip

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from qbconnector.core.collector import bulk_allocation
 from qbconnector.core.documents import DocumentKind
 from qbconnector.core.settings import Settings
 from qbconnector.services import ConnectorServices
@@ -73,7 +74,8 @@ class FinancePage(QWidget):
         self.models = {kind: FinanceTableModel(kind, self) for kind in DocumentKind}
         for model in self.models.values():
             # Big lists sort and filter on a worker thread, so the window never stalls.
-            model.background = lambda work, done: self.runner.submit(work, done, self._load_failed)
+            model.background = self.runner.submit
+            model.computeFailed.connect(self._load_failed)
         self._loading: dict[DocumentKind, int] = {}
         self._load_after_run: set[DocumentKind] = set()
         self._build()
@@ -267,7 +269,7 @@ class FinancePage(QWidget):
         model = self.models[kind]
         model.set_documents(rows)
         if kind is self.kind():
-            self.proxy.show_model(model)
+            self.proxy.show_model(model, fresh=True)
         self.update_actions()
         self.pull.start_pull()
 
@@ -368,4 +370,5 @@ def _listed(
     profile: Profile, settings: Settings, kind: DocumentKind, sort: SortState, wanted: RowFilter
 ) -> Listing:
     """The documents of ``kind`` with their derived orders (runs on a worker thread)."""
-    return make_listing(list_documents(profile, settings, kind), sort, wanted)
+    with bulk_allocation():
+        return make_listing(list_documents(profile, settings, kind), sort, wanted)

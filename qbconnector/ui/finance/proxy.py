@@ -27,11 +27,15 @@ class FinanceProxy(QIdentityProxyModel):
         model = self.sourceModel()
         return model if isinstance(model, FinanceTableModel) else None
 
-    def show_model(self, model: FinanceTableModel) -> None:
-        """Show ``model`` (another kind's, or just loaded) with this search, filters and sort."""
-        model.apply_filter(self.row_filter)
-        if self.sort_column >= 0:
-            model.sort_rows(self.sort_column, self.sort_order)
+    def show_model(self, model: FinanceTableModel, *, fresh: bool = False) -> None:
+        """Show ``model`` (another kind's, or just loaded) with this search, filters and sort;
+        ``fresh``: just listed, so its order stands if it was made for them (sorting 100,000
+        rows again on a worker would only slow the first paint, which waits its turn for the
+        interpreter lock)."""
+        if not (fresh and model.ordered_as(self.sort_column, self.sort_order, self.row_filter)):
+            model.apply_filter(self.row_filter)
+            if self.sort_column >= 0:
+                model.sort_rows(self.sort_column, self.sort_order)
         if self.sourceModel() is not model:
             self.setSourceModel(model)
 
