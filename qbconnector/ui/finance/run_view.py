@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import functools
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QDateTime, QLocale, QObject
+from PySide6.QtCore import QDateTime, QLocale, QObject, QTimer
 from PySide6.QtWidgets import QMessageBox
 
 from qbconnector.core.documents import DocumentKind
@@ -18,6 +19,8 @@ from qbconnector.ui.messages import describe_error
 
 if TYPE_CHECKING:
     from qbconnector.ui.finance.page import FinancePage
+
+MARK_SLICE = 2_000  # rows marked "syncing" per turn of the event loop
 
 
 class RunPresenter(QObject):
@@ -82,10 +85,20 @@ class RunPresenter(QObject):
         if self.preflight is None:
             return
         self.page.preflight.hide()
-        self.page.models[self.kind].mark_syncing(self.preflight.sendable)
         self.page.toolbar.show_progress(0, len(self.preflight.sendable))
         self.page.pulse.start()
-        self.page.sync.proceed()
+        self._mark_then_send(self.preflight.sendable)
+
+    def _mark_then_send(self, numbers: tuple[str, ...]) -> None:
+        # A slice of rows per turn of the event loop: 10,000 marked at once held the window
+        # for 28 ms, and their repaint for 20 more. The send starts once all are marked, so
+        # no result can arrive for a row not yet marked.
+        self.page.models[self.kind].mark_syncing(numbers[:MARK_SLICE])
+        rest = numbers[MARK_SLICE:]
+        if rest:
+            QTimer.singleShot(0, self, functools.partial(self._mark_then_send, rest))
+        else:
+            self.page.sync.proceed()
 
     def abandon(self) -> None:
         self.page.preflight.hide()
