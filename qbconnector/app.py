@@ -35,9 +35,10 @@ def create_application(argv: Sequence[str] | None = None) -> QApplication:
     app.setOrganizationName("Consoltec")
     app.setStyle("Fusion")
     # The window's Python callbacks (model data, delegates) each wait for the interpreter lock
-    # while sync threads hold it; Python hands it over every 5 ms by default, so a repaint of a
-    # few hundred callbacks could stall for a second. 1 ms cuts that wait fivefold
-    # (bench/bench_gui.py: the longest stall of a 5,000-document sync 977 -> 295 ms).
+    # while a worker thread holds it (a listing, the sync's relay); Python hands it over every
+    # 5 ms by default, so a repaint of a few hundred callbacks could stall for a second. 1 ms
+    # cuts that wait fivefold (bench/bench_gui.py, with the sync still in this process: the
+    # longest stall of a 5,000-document sync 977 -> 295 ms; 0.2 ms measured no better).
     sys.setswitchinterval(SWITCH_INTERVAL)
     style_file = resource_path("style", "app.qss")
     if style_file.exists():
