@@ -34,7 +34,11 @@ from tests.gui.finance_support import approved_invoices
 from tests.gui.test_finance_sync import open_finance, server, synchronize, vault_kind
 
 INVOICE = DocumentKind.INVOICE
-__all__ = ["open_finance", "server", "vault_kind"]  # fixtures shared with the Finance page's sync tests
+__all__ = [
+    "open_finance",
+    "server",
+    "vault_kind",
+]  # fixtures shared with the Finance page's sync tests
 
 
 @pytest.fixture

@@ -64,6 +64,16 @@ def _open(profile: Profile, settings: Settings, config: SessionConfig = FAST) ->
     return RemoteSession(profile, settings, FileVault(profile.vault_file), config)
 
 
+def _holding(
+    sandbox_factory: SandboxFactory, tmp_path: Path, invoices: list[Document]
+) -> tuple[SandboxServer, Profile, Settings]:
+    """A sandbox and a connected profile whose store holds ``invoices``."""
+    server = sandbox_factory(time_scale=60)
+    profile, settings = _connected(tmp_path, server)
+    store_documents(profile, invoices)
+    return server, profile, settings
+
+
 def test_a_run_in_the_child_sends_records_and_reports_like_a_session(
     sandbox_factory: SandboxFactory, tmp_path: Path
 ) -> None:
@@ -108,15 +118,11 @@ def test_opening_refusals_come_back_as_the_same_error(
 def test_a_cancel_stops_the_child_between_batches(
     sandbox_factory: SandboxFactory, tmp_path: Path
 ) -> None:
-    server = sandbox_factory(time_scale=60)
-    profile, settings = _connected(tmp_path, server)
     invoices = approved_invoices(40)
-    store_documents(profile, invoices)
+    _server, profile, settings = _holding(sandbox_factory, tmp_path, invoices)
     cancel = threading.Event()
-    seen: list[DocumentResult] = []
 
     def result(document_result: DocumentResult) -> None:
-        seen.append(document_result)
         cancel.set()  # cancel as soon as the first result is back
 
     config = dataclasses.replace(FAST, engine=dataclasses.replace(FAST.engine, in_flight=1))
@@ -135,10 +141,8 @@ def test_a_cancel_stops_the_child_between_batches(
 def test_a_killed_child_is_reported_and_what_it_sent_stays_recorded(
     sandbox_factory: SandboxFactory, tmp_path: Path
 ) -> None:
-    server = sandbox_factory(time_scale=60)
-    profile, settings = _connected(tmp_path, server)
     invoices = approved_invoices(30)
-    store_documents(profile, invoices)
+    server, profile, settings = _holding(sandbox_factory, tmp_path, invoices)
     session = _open(profile, settings)
 
     def kill_on_first_result(document_result: DocumentResult) -> None:
@@ -211,10 +215,8 @@ class _MemoryVault:
 def test_an_automatic_pass_in_the_child_pushes_and_pulls(
     sandbox_factory: SandboxFactory, tmp_path: Path
 ) -> None:
-    server = sandbox_factory(time_scale=60)
-    profile, settings = _connected(tmp_path, server)
     invoices = _due_next_year(approved_invoices(4))
-    store_documents(profile, invoices)
+    server, profile, settings = _holding(sandbox_factory, tmp_path, invoices)
     auto = settings.with_section("invoices", auto_sync=True)
     session = _open(profile, auto)
     try:
