@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import enum
 import sqlite3
+import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
@@ -17,6 +18,7 @@ Migration = str | Callable[[sqlite3.Connection], None]
 Params = Sequence[Any] | dict[str, Any]
 
 DEFAULT_BUSY_TIMEOUT_MS = 5000
+JOURNAL_RETRY_SECONDS = 0.01
 
 
 class DatabaseProblem(enum.StrEnum):
@@ -138,6 +140,7 @@ class Database:
         busy_timeout_ms: int = DEFAULT_BUSY_TIMEOUT_MS,
     ) -> None:
         self.path = Path(path)
+        self._busy_timeout_ms = busy_timeout_ms
         self._savepoint_depth = 0
         self._connection = self._connect(busy_timeout_ms)
         try:
@@ -177,7 +180,15 @@ class Database:
     def _check_version(self, known: int) -> None:
         # Read before anything writes (even switching to WAL changes the file header), so a
         # database from a newer qbconnector, or a file that is not a database, is left untouched.
-        found = self.user_version
+        # One read transaction for both reads: another thread or process may be creating this
+        # database meanwhile, and between two separate reads it could commit its tables and
+        # version, so that we saw version 0 and then tables: "another program's database".
+        self.execute("BEGIN")
+        try:
+            found = self.user_version
+            has_tables = self.query_one("SELECT 1 FROM sqlite_master LIMIT 1") is not None
+        finally:
+            self.execute("COMMIT")
         if found > known:
             message = (
                 f"{self.path}: this database was written by a newer version of qbconnector"
@@ -185,13 +196,23 @@ class Database:
                 " choose another profile with --profile. The file was not changed."
             )
             raise DatabaseError(self.path, DatabaseProblem.TOO_NEW, message)
-        if found == 0 and self.query_one("SELECT 1 FROM sqlite_master LIMIT 1") is not None:
+        if found == 0 and has_tables:
             # Another program's database under our name: never add our tables to it.
             raise wrap_foreign(self.path)
 
     def _setup_journal(self) -> None:
         # WAL: readers do not block the writer, and a crash never leaves a half-written page.
-        self.execute("PRAGMA journal_mode = WAL")
+        # The mode stays in the file, so only the first opening switches it; that switch needs
+        # the file to itself and SQLite answers "locked" at once, without its busy wait, while
+        # another connection opens the same new file: wait for it here.
+        deadline = time.monotonic() + self._busy_timeout_ms / 1000
+        while self.journal_mode != "wal":
+            try:
+                self.execute("PRAGMA journal_mode = WAL")
+            except DatabaseError as error:
+                if error.problem is not DatabaseProblem.LOCKED or time.monotonic() > deadline:
+                    raise
+                time.sleep(JOURNAL_RETRY_SECONDS)
 
     def _migrate(self, migrations: Sequence[Migration]) -> None:
         if self.user_version == len(migrations):

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from qbconnector.storage.ledger import Ledger
 from qbconnector.storage.sqlite import (
     Database,
     DatabaseError,
@@ -197,3 +198,28 @@ def test_a_failed_commit_rolls_back_and_closes_the_transaction(tmp_path: Path) -
         assert caught.value.problem is DatabaseProblem.CONSTRAINT
         assert not db.connection.in_transaction
         assert db.query("SELECT count(*) FROM links") == [(0,)]
+
+
+def test_threads_opening_a_new_ledger_at_once_all_get_it(tmp_path: Path) -> None:
+    # The window lists both kinds and pulls on three worker threads as it opens a new profile:
+    # none may take the half-made file for another program's database, or give up on its lock.
+    for attempt in range(30):
+        path = tmp_path / f"ledger-{attempt}.sqlite3"
+        start = threading.Barrier(6)
+        errors: list[BaseException] = []
+
+        threads = [threading.Thread(target=_open_ledger, args=(path, start, errors))
+                   for _ in range(6)]  # fmt: skip
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        assert errors == [], f"attempt {attempt}: {errors[0]}"
+
+
+def _open_ledger(path: Path, start: threading.Barrier, errors: list[BaseException]) -> None:
+    start.wait()
+    try:
+        Ledger.open(path).close()
+    except BaseException as error:  # noqa: BLE001 - collected for the assert
+        errors.append(error)
