@@ -42,7 +42,9 @@ def shoot(app: QApplication, demo: DemoEnvironment, language: str, folder: Path)
     page = window.finance
     engine = EngineConfig(batch_size=6, in_flight=1)
     page.session_config = SessionConfig(engine=engine)
-    wait_for(lambda: all(m.loaded for m in page.models.values()) and not page.is_loading())
+    # Loaded, and the pull made as the page opens is back (Synchronize waits for it).
+    wait_for(lambda: all(m.loaded for m in page.models.values()) and not page.is_loading()
+             and not page.pull.running)  # fmt: skip
     page.model().set_checked_numbers(choose_documents(page))
     demo.server.set_faults(latency=250)  # slow enough to catch the run in the middle
     page.toolbar.sync_button.click()
