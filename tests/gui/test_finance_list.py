@@ -6,7 +6,7 @@ from collections.abc import Callable
 from decimal import Decimal
 
 import pytest
-from PySide6.QtCore import QModelIndex, QPoint, Qt
+from PySide6.QtCore import QModelIndex, QModelRoleData, QModelRoleDataSpan, QPoint, Qt
 from PySide6.QtTest import QAbstractItemModelTester
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
@@ -17,7 +17,13 @@ from qbconnector.storage.ledger import Ledger
 from qbconnector.storage.profile import Profile
 from qbconnector.sync.listing import ListedDocument, QbState
 from qbconnector.sync.results import DocumentResult, Outcome
-from qbconnector.ui.finance.model import Column, FinanceTableModel, RowFilter
+from qbconnector.ui.finance.model import (
+    PULLED_ROLE,
+    STATE_ROLE,
+    Column,
+    FinanceTableModel,
+    RowFilter,
+)
 from qbconnector.ui.finance.ordering import SORT_KEYS, SORT_RUN, sorted_indices
 from qbconnector.ui.finance.proxy import FinanceProxy
 from qbconnector.ui.main_window import MainWindow
@@ -92,6 +98,28 @@ def test_rows_show_ledger_state_money_and_error_line(finance: MainWindow) -> Non
     assert listed is not None
     assert Decimal(total.data().replace(",", "")) == listed.total
     assert total.data(Qt.ItemDataRole.TextAlignmentRole) & Qt.AlignmentFlag.AlignRight
+
+
+def test_the_proxy_answers_all_roles_of_a_cell_as_its_model_does(finance: MainWindow) -> None:
+    # multiData answers a delegate's roles in one call; it must say what data() says, role by
+    # role, in the span form a delegate uses and the single form.
+    page = finance.finance
+    model = page.models[DocumentKind.INVOICE]
+    roles = [*Qt.ItemDataRole, STATE_ROLE, PULLED_ROLE]
+    answered = 0
+    for row in (model.view_row_of(INVOICES[0]), model.view_row_of(INVOICES[1])):
+        for column in Column:
+            index = page.proxy.index(row, column)
+            for role in roles:
+                single = QModelRoleData(int(role))
+                page.proxy.multiData(index, single)
+                spanned = QModelRoleData(int(role))
+                page.proxy.multiData(index, QModelRoleDataSpan(spanned))
+                expected = model.index(row, column).data(int(role))
+                assert single.data() == expected, (column, role)
+                assert spanned.data() == expected, (column, role)
+                answered += expected is not None
+    assert answered > 4 * len(Column)  # texts, alignment, states and checks, not only Nones
 
 
 def test_check_boxes_select_all_none_visible_and_the_count(
