@@ -20,7 +20,7 @@ from qbconnector.ui.messages import describe_error
 if TYPE_CHECKING:
     from qbconnector.ui.finance.page import FinancePage
 
-MARK_SLICE = 2_000  # rows marked "syncing" per turn of the event loop
+MARK_SLICE = 500  # rows marked "syncing" per turn of the event loop (3-5 ms each)
 
 
 class RunPresenter(QObject):
