@@ -75,7 +75,6 @@ class RemoteSession:
                                         name="qbconnector-sync", daemon=True)  # fmt: skip
         self._process.start()
         child_end.close()
-        self.settings = settings
         try:
             self._answer(None, None)  # "ready", or the error that opening the session raised
         except BaseException:

@@ -55,7 +55,8 @@ class AutoPass:
 
 
 class WindowSession(Protocol):
-    """What the window calls: a SyncSession, or one served from a child process."""
+    """What the window calls: a SyncSession, or one served from a child process (both also
+    have ``run`` and ``views``, which the window does not use)."""
 
     def preflight(self, kind: DocumentKind, numbers: Sequence[str]) -> Preflight: ...
 
@@ -66,17 +67,7 @@ class WindowSession(Protocol):
         overwrite: Collection[Key] = (),
     ) -> SyncReport: ...
 
-    def run(
-        self,
-        documents: Iterable[Document],
-        callbacks: Callbacks | None = None,
-        cancel: threading.Event | None = None,
-        overwrite: Collection[Key] = (),
-    ) -> SyncReport: ...
-
     def auto_pass(self, cancel: threading.Event | None = None) -> AutoPass: ...
-
-    def views(self, keys: Iterable[Key]) -> dict[Key, LedgerView | None]: ...
 
     def close(self) -> None: ...
 

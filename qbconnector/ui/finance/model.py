@@ -516,8 +516,8 @@ def _after(before: ListedDocument, result: DocumentResult, now: dt.datetime) -> 
     return before  # blocked, held or not sent: nothing changed in QuickBooks
 
 
-__all__ = ["Column", "FinanceTableModel", "Listing", "RowFilter", "SortState", "make_listing"]
-
-
 def _sort_state(column: int, order: Qt.SortOrder) -> SortState:
     return (Column(column), order) if column in SORT_KEYS else None
+
+
+__all__ = ["Column", "FinanceTableModel", "Listing", "RowFilter", "SortState", "make_listing"]

@@ -89,14 +89,14 @@ class RunPresenter(QObject):
         self.page.pulse.start()
         self._mark_then_send(self.preflight.sendable)
 
-    def _mark_then_send(self, numbers: tuple[str, ...]) -> None:
+    def _mark_then_send(self, numbers: tuple[str, ...], start: int = 0) -> None:
         # A slice of rows per turn of the event loop: 10,000 marked at once held the window
         # for 28 ms, and their repaint for 20 more. The send starts once all are marked, so
         # no result can arrive for a row not yet marked.
-        self.page.models[self.kind].mark_syncing(numbers[:MARK_SLICE])
-        rest = numbers[MARK_SLICE:]
-        if rest:
-            QTimer.singleShot(0, self, functools.partial(self._mark_then_send, rest))
+        end = start + MARK_SLICE
+        self.page.models[self.kind].mark_syncing(numbers[start:end])
+        if end < len(numbers):
+            QTimer.singleShot(0, self, functools.partial(self._mark_then_send, numbers, end))
         else:
             self.page.sync.proceed()
 
