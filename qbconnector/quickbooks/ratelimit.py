@@ -145,6 +145,18 @@ class RateLimiter:
             self._batch.wait_needed(self.clock.monotonic())  # drops the calls that aged out
             return self._batch.limit - len(self._batch.sent)
 
+    def requests_room(self) -> int:
+        """How many requests may leave at once now (every window and the in-flight cap)."""
+        with self._condition:
+            now = self.clock.monotonic()
+            if self._paused_until > now:
+                return 0
+            self._second.wait_needed(now)  # drops the requests that aged out
+            self._minute.wait_needed(now)
+            return max(0, min(self._second.limit - len(self._second.sent),
+                              self._minute.limit - len(self._minute.sent),
+                              self.limits.in_flight - self._in_flight))  # fmt: skip
+
     def pause(self, seconds: float) -> None:
         """Hold every thread's next request for ``seconds`` (after a 429, the company is hot)."""
         with self._condition:

@@ -29,6 +29,8 @@ class Budget(Protocol):
 
     def batch_room(self) -> int: ...
 
+    def requests_room(self) -> int: ...
+
 
 class Work:
     """What a round still has to send: earlier requests to replay as they were, customer
@@ -110,7 +112,7 @@ class Scheduler:
             # only for documents a customer in flight will release, unless it can be afforded.
             last = idle or not work.waiting
             if last or full or work.customers or self._affordable(work, budget):
-                return self._batch(work)
+                return self._batch(work, self._size(work, budget))
             return None
         if self.singles and work.jobs:
             single_wait = budget.wait_for(batch=False)
@@ -124,8 +126,19 @@ class Scheduler:
         needed = math.ceil(work.pending / self.batch_size)
         return budget.batch_room() > needed
 
-    def _batch(self, work: Work) -> Batch:
-        customers, jobs = work.take(self.batch_size)
+    def _size(self, work: Work, budget: Budget) -> int:
+        """Full batches, except for the last documents: when all of them fit in the requests
+        that may leave now, they are spread evenly over those (15 operations answer sooner
+        than 30, and the requests would go unused)."""
+        if work.customers or work.waiting:
+            return self.batch_size
+        slots = min(budget.requests_room(), budget.batch_room())
+        if slots <= 1 or len(work.jobs) > slots * self.batch_size:
+            return self.batch_size
+        return math.ceil(len(work.jobs) / slots)
+
+    def _batch(self, work: Work, size: int | None = None) -> Batch:
+        customers, jobs = work.take(size or self.batch_size)
         return Batch.new(self.requestids(), jobs, customers)
 
 

@@ -148,3 +148,20 @@ def test_backoff_follows_retry_after_within_the_cap() -> None:
     assert Backoff().wait(3, 1.5) == 1.5
     assert Backoff().wait(0, 600.0) == 60.0
     assert Backoff().time_scaled(60.0).wait(0, None) == pytest.approx(2 / 60)
+
+
+def test_requests_room_counts_every_window_the_in_flight_cap_and_a_pause() -> None:
+    clock = FakeClock()
+    limiter = RateLimiter(RateLimits(headroom=0.0, jitter=0.0), clock)
+    assert limiter.requests_room() == 10
+    for _ in range(3):
+        limiter.acquire()  # three in flight
+    assert limiter.requests_room() == 7
+    for _ in range(3):
+        limiter.release()
+    _send_times(limiter, 5)
+    assert limiter.requests_room() == 2  # eight sent in this second
+    clock.sleep(1.0)
+    assert limiter.requests_room() == 10
+    limiter.pause(2.0)
+    assert limiter.requests_room() == 0

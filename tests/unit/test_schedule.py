@@ -18,12 +18,16 @@ class FakeBudget:
     batch_wait: float = 0.0
     single_wait: float = 0.0
     room: int = 40
+    requests: int = 1
 
     def wait_for(self, *, batch: bool = False) -> float:
         return self.batch_wait if batch else self.single_wait
 
     def batch_room(self) -> int:
         return self.room
+
+    def requests_room(self) -> int:
+        return self.requests
 
 
 def jobs(count: int, start: int = 0) -> list[Job]:
@@ -65,6 +69,27 @@ def test_the_last_documents_go_even_in_a_batch_that_is_not_full() -> None:
     chosen = scheduler(FakeBudget(room=1)).next_unit(work, idle=False)
     assert isinstance(chosen, Batch)
     assert len(chosen.jobs) == 10
+
+
+def test_the_last_documents_spread_over_the_requests_that_may_leave_now() -> None:
+    work = Work(jobs(50))
+    sizes = []
+    budget = FakeBudget(requests=4)
+    while work.ready:
+        chosen = scheduler(budget).next_unit(work, idle=False)
+        assert isinstance(chosen, Batch)
+        sizes.append(len(chosen.jobs))
+        budget.requests -= 1
+    assert sizes == [13, 13, 12, 12]
+
+
+def test_full_batches_while_more_documents_come_or_more_than_fit_now() -> None:
+    waiting = Work(jobs(40), waiting={"C1": jobs(5, 100)})
+    more = Work(jobs(130))
+    for work in (waiting, more):
+        chosen = scheduler(FakeBudget(requests=4)).next_unit(work, idle=False)
+        assert isinstance(chosen, Batch)
+        assert len(chosen.jobs) == 30
 
 
 def test_singles_while_the_batch_calls_are_spent() -> None:
