@@ -84,7 +84,8 @@ class Addressing:
         wanted = self.wanted(item.document for item in to_send)
         outcome = CustomerOutcome()
         todo = self.resolver.known(wanted, outcome)
-        missing = self.resolver.find(todo, wanted, outcome, looked_up) if todo else []
+        with self.run.ledger.transaction():  # one commit for every customer found
+            missing = self.resolver.find(todo, wanted, outcome, looked_up) if todo else []
         work = Work(customers=[wanted[code].create(code) for code in missing])
         for item in to_send:
             code = item.document.client.code
