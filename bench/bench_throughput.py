@@ -35,6 +35,7 @@ Printed per size, from one run:
 from __future__ import annotations
 
 import argparse
+import compileall
 import dataclasses
 import datetime as dt
 import json
@@ -256,6 +257,8 @@ def main() -> None:
     parser.add_argument("--sizes", default="100,1000,10000")
     parser.add_argument("--no-naive", action="store_true", help="skip the naive client")
     args = parser.parse_args()
+    # The .pyc files an installed app has (this machine may set PYTHONDONTWRITEBYTECODE).
+    compileall.compile_dir(REPO / "qbconnector", quiet=1)
     print(f"latency {LATENCY * 1000:.0f} ms per call + {ITEM_LATENCY * 1000:.0f} ms per batch "
           f"operation; limits {PER_MINUTE}/min, {PER_SECOND}/s, {BATCH_PER_MINUTE} batch "
           f"calls/min, {BATCH_SIZE} per batch, {IN_FLIGHT} in flight; "
