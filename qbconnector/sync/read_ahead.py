@@ -20,6 +20,7 @@ from qbconnector.sync.sender import RetryPolicy, SyncApi, send_batch
 
 Rows = list[dict[str, Any]]
 QUERIES_AT_ONCE = 10  # Intuit's requests in flight
+READS_PER_SPARE_CALL = 5
 
 
 def _paged(statement: str) -> str:
@@ -43,15 +44,10 @@ def read_together(
     """The rows of each statement, in order; every statement is answered in full."""
     if not statements:
         return []
-    calls = math.ceil(len(statements) / MAX_BATCH_ITEMS)
-    if (
-        budget is None
-        or len(statements) < 2
-        or not (
-            budget.batch_room() > batch_calls_needed + calls - 1
-            or _worth_it(len(statements), calls)
-        )
-    ):
+    if budget is None or len(statements) < 2:
+        return _singles(api, statements)
+    calls = _calls(len(statements), budget.batch_room() - batch_calls_needed)
+    if calls is None:
         return _singles(api, statements)
     size = math.ceil(len(statements) / calls)
     chunks = [statements[start : start + size] for start in range(0, len(statements), size)]
@@ -62,6 +58,16 @@ def read_together(
     missing = [s for s, rows in zip(statements, answers, strict=True) if rows is None]
     again = iter(_singles(api, missing))
     return [rows if rows is not None else next(again) for rows in answers]
+
+
+def _calls(statements: int, spare: int) -> int | None:
+    """How many batch calls carry the reads (None: single queries), given the batch calls the
+    writes leave this minute: a few reads to a call when they can be spared (5 answer sooner
+    than 10), else as few calls as hold them, if that is worth it."""
+    fewest = math.ceil(statements / MAX_BATCH_ITEMS)
+    if spare >= fewest:
+        return max(fewest, min(spare, math.ceil(statements / READS_PER_SPARE_CALL)))
+    return fewest if _worth_it(statements, fewest) else None
 
 
 def _worth_it(statements: int, calls: int) -> bool:

@@ -41,11 +41,20 @@ def read(
     return sorted(row["DisplayName"] for row in found.values()), server.summary()["limits"]
 
 
-def test_many_reads_go_in_the_fewest_batch_calls(sandbox_factory: SandboxFactory) -> None:
+def test_reads_go_five_to_a_batch_call_when_the_minute_spares_the_calls(
+    sandbox_factory: SandboxFactory,
+) -> None:
     names, limits = read(sandbox_factory, batch_calls_needed=1)
 
     assert names == sorted(display_name(c) for c in CLIENTS[::2])
-    assert (limits["admitted"], limits["admitted_batches"]) == (2, 2)  # 49 reads, 30 a call
+    assert (limits["admitted"], limits["admitted_batches"]) == (10, 10)  # 49 reads
+
+
+def test_reads_share_the_batch_calls_the_writes_leave(sandbox_factory: SandboxFactory) -> None:
+    names, limits = read(sandbox_factory, batch_calls_needed=36)
+
+    assert names == sorted(display_name(c) for c in CLIENTS[::2])
+    assert (limits["admitted"], limits["admitted_batches"]) == (4, 4)  # 4 to spare
 
 
 def test_reads_go_in_batch_calls_they_fill_even_when_the_writes_need_every_call(
