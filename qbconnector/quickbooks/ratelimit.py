@@ -35,12 +35,10 @@ class SystemClock:
 class RateLimits:
     """QuickBooks Online's limits per company (realm), and the window lengths they apply to.
 
-    ``jitter`` (real seconds, never scaled) stretches each window, and ``headroom`` a little
+    ``headroom`` stretches each window a little, and ``jitter`` (real seconds, never scaled)
     more, so that requests paced exactly at the limit do not arrive too close together at the
     server when the network or a busy machine delays one of them: one 429 costs far more than
-    the margin. The delay varies by milliseconds, not by a share of the window: ``jitter``
-    carries the margin, ``headroom`` (0.5 %: 5 ms a second, 0.3 s a minute) only what a
-    clock's rate or a proxy's queue may add.
+    the margin.
     """
 
     per_second: int = 10
@@ -49,7 +47,7 @@ class RateLimits:
     in_flight: int = 10
     second: float = 1.0
     minute: float = 60.0
-    headroom: float = 0.005
+    headroom: float = 0.02
     jitter: float = 0.05
 
     def time_scaled(self, time_scale: float) -> RateLimits:
