@@ -1,6 +1,6 @@
-"""The reads a run starts with, sent together: batch calls of query items (as few as hold
-them, side by side) when this minute's batch calls can spare them, else single queries side
-by side.
+"""The reads a run starts with, sent together: batch calls of query items side by side (five
+to a call when this minute's batch calls can spare them, else as few as hold them when they
+would be nearly full), else single queries side by side.
 
 Ten requests a second is Intuit's limit: five facts and a few customer look-ups sent one by
 one would take most of the first second's budget from the writes.
@@ -52,7 +52,7 @@ def read_together(
     size = math.ceil(len(statements) / calls)
     chunks = [statements[start : start + size] for start in range(0, len(statements), size)]
     ids = [requestid() for _ in chunks]
-    with ThreadPoolExecutor(len(chunks)) as pool:
+    with ThreadPoolExecutor(min(QUERIES_AT_ONCE, len(chunks))) as pool:
         parts = list(pool.map(lambda chunk, rid: _batched(api, chunk, rid, policy), chunks, ids))
     answers = [rows for part in parts for rows in part]
     missing = [s for s, rows in zip(statements, answers, strict=True) if rows is None]
