@@ -83,6 +83,11 @@ class _Window:
             return 0.0
         return self.sent[0] + self.length - now + _EPSILON
 
+    def room(self, now: float) -> int:
+        """How many more requests the window takes at ``now``."""
+        self.wait_needed(now)  # drops the requests that aged out
+        return self.limit - len(self.sent)
+
 
 class RateLimiter:
     """One per company, shared by every thread that calls it; :meth:`slot` wraps each request."""
@@ -142,8 +147,7 @@ class RateLimiter:
     def batch_room(self) -> int:
         """How many batch calls the minute window still allows now."""
         with self._condition:
-            self._batch.wait_needed(self.clock.monotonic())  # drops the calls that aged out
-            return self._batch.limit - len(self._batch.sent)
+            return self._batch.room(self.clock.monotonic())
 
     def requests_room(self) -> int:
         """How many requests may leave at once now (every window and the in-flight cap)."""
@@ -151,11 +155,8 @@ class RateLimiter:
             now = self.clock.monotonic()
             if self._paused_until > now:
                 return 0
-            self._second.wait_needed(now)  # drops the requests that aged out
-            self._minute.wait_needed(now)
-            return max(0, min(self._second.limit - len(self._second.sent),
-                              self._minute.limit - len(self._minute.sent),
-                              self.limits.in_flight - self._in_flight))  # fmt: skip
+            in_flight = self.limits.in_flight - self._in_flight
+            return max(0, min(self._second.room(now), self._minute.room(now), in_flight))
 
     def pause(self, seconds: float) -> None:
         """Hold every thread's next request for ``seconds`` (after a 429, the company is hot)."""
