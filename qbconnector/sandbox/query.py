@@ -132,11 +132,12 @@ def _test(condition: Condition) -> Callable[[Any], bool]:
 
 def _plain_names(literals: tuple[Literal, ...]) -> frozenset[str] | None:
     """The casefolded literals when each is text that is not a date-time, else None."""
-    if not all(isinstance(v, str) for v in literals):
+    texts = [value for value in literals if isinstance(value, str)]
+    if len(texts) < len(literals):
         return None
-    if any("T" in str(v) and _as_datetime(str(v)) is not None for v in literals):
+    if any("T" in text and _as_datetime(text) is not None for text in texts):
         return None
-    return frozenset(str(v).casefold() for v in literals)
+    return frozenset(text.casefold() for text in texts)
 
 
 def _matches(value: Any, condition: Condition) -> bool:

@@ -185,18 +185,17 @@ def list_documents(
 
     The local store lists every status; the FlowFit API lists the approved documents only.
     """
+    with Ledger.open(profile.ledger_file) as ledger:
+        views = ledger_views(ledger, kind)
     if settings.flowfit.api_url:
         source = open_source(profile, settings)
         try:
             listed = [_from_document(doc) for doc in source.list_documents(Selection((kind,)))]
         finally:
             source.close()
-        with Ledger.open(profile.ledger_file) as ledger:
-            return join_ledger(listed, ledger_views(ledger, kind))
+        return join_ledger(listed, views)
     # Each row goes from the database to the listing alone: intermediate lists of 100,000
     # would be freed at once, and freeing one holds the interpreter lock for about 20 ms.
-    with Ledger.open(profile.ledger_file) as ledger:
-        views = ledger_views(ledger, kind)
     with DocumentStore.open(profile.store_file) as store:
         summaries = store.iter_summaries(DocumentFilter(kind))
         return join_ledger((_from_summary(summary) for summary in summaries), views)
